@@ -53,13 +53,16 @@ function plainMath(math: string): string {
     .trim();
 }
 
-/** The title slug: lowercase, runs of other characters than a-z and 0-9 to `-`, trimmed, cut to 80. */
+const SLUG_LENGTH = 80;
+
+/** The title slug: lowercase, runs of other characters than a-z and 0-9 to `-`, cut to 80, no `-` at either end. */
 export function slugify(title: string): string {
   return title
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
+    .replace(/^-+/, '')
+    .slice(0, SLUG_LENGTH)
+    .replace(/-+$/, '');
 }
 
 /** "A, B and C", or "A, B, C et al." past `max` names. */

@@ -1,0 +1,48 @@
+/**
+ * `npm run eval`: answer quality on shared/eval/dev.jsonl, on the shipped seed and on the seed mixed into the
+ * 74,728 arXiv abstracts, printed as markdown tables. `--seed-only` skips the large corpus; `--verbose` lists misses.
+ */
+import { fileURLToPath } from 'node:url';
+import { loadCorpus, DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
+import { createPaperIndex } from '../src/create-paper-index.js';
+import type { PaperIndex } from '../src/paper-index.js';
+import { meanScores, readQuestions, scoreAnswer, type EvalQuestion, type Scores } from './eval-metrics.js';
+
+const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+const DEV_QUESTIONS = `${SHARED}eval/dev.jsonl`;
+const ARXIV_CORPUS = `${SHARED}corpus/arxiv-cs-daily.jsonl.gz`;
+
+const args = new Set(process.argv.slice(2));
+const questions = readQuestions(args.has('--questions') ? process.argv[process.argv.indexOf('--questions') + 1]! : DEV_QUESTIONS);
+
+const seed = await loadCorpus([DEFAULT_CORPUS_PATH]);
+printTable('Seed (106 papers)', evaluate(createPaperIndex(seed), questions), true);
+if (!args.has('--seed-only')) {
+  const mixed = await loadCorpus([DEFAULT_CORPUS_PATH, ARXIV_CORPUS]);
+  const singlePaper = questions.filter((q) => q.kind !== 'topic');
+  printTable(`Seed + arXiv cs (${mixed.length.toLocaleString('en-US')} papers), single-paper kinds`, evaluate(createPaperIndex(mixed), singlePaper), false);
+}
+
+function evaluate(index: PaperIndex, qs: readonly EvalQuestion[]): Map<string, Scores[]> {
+  const byKind = new Map<string, Scores[]>();
+  for (const question of qs) {
+    const scores = scoreAnswer(question, index.answer(question.q));
+    if (args.has('--verbose') && (scores.hit1 < 1 || scores.answerAccuracy === 0 || (scores.topicRecall10 ?? 1) < 1)) {
+      const answer = index.answer(question.q);
+      console.log(`MISS [${question.kind}] ${question.q}\n  got: ${answer.results.slice(0, 3).map((r) => r.paper.title.slice(0, 50)).join(' | ')}\n  want: ${question.relevant.join(', ')}${question.answer ? `\n  answer: ${answer.answer?.text}\n  gold:   ${question.answer}` : ''}`);
+    }
+    for (const kind of ['all', question.kind]) byKind.set(kind, [...(byKind.get(kind) ?? []), scores]);
+  }
+  return byKind;
+}
+
+function printTable(title: string, byKind: Map<string, Scores[]>, withTopics: boolean): void {
+  const format = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(3));
+  console.log(`\n### ${title}\n`);
+  console.log(`| kind | n | hit@1 | hit@3 | MRR@10 |${withTopics ? ' topic recall@10 |' : ''} answer accuracy |`);
+  console.log(`|---|---|---|---|---|${withTopics ? '---|' : ''}---|`);
+  for (const [kind, scores] of [...byKind].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b)))) {
+    const m = meanScores(scores);
+    console.log(`| ${kind} | ${scores.length} | ${format(m.hit1)} | ${format(m.hit3)} | ${format(m.mrr10)} |${withTopics ? ` ${format(m.topicRecall10)} |` : ''} ${format(m.answerAccuracy)} |`);
+  }
+}

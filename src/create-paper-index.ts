@@ -1,0 +1,177 @@
+import type { SearchResult } from 'minisearch';
+import type { Answer, CorpusStats, Paper, PaperMatch, SearchPage, TitleSuggestion } from './types.js';
+import {
+  DEFAULT_RESULT_LIMIT, MAX_RESULT_LIMIT, MAX_SUGGESTIONS,
+  type AnswerOptions, type IngestSummary, type PaperIndex, type SearchOptions,
+} from './paper-index.js';
+import { SearchEngine } from './search/search-engine.js';
+import { parseQuestion, type ParsedQuestion } from './search/question.js';
+import { planQuery } from './search/query-plan.js';
+import { makeSnippet } from './answer/snippet.js';
+import { pickSentence } from './answer/pick-sentence.js';
+import { splitSentences } from './answer/sentences.js';
+import { analyze } from './search/analyzer.js';
+import { mergePapers } from './corpus/make-paper.js';
+import { PaperCatalog } from './paper-catalog.js';
+import { corpusStats } from './corpus-stats.js';
+
+/** At most this many ranked papers are kept for paging: nobody pages past 100 results in a chat. */
+const MAX_RANKED = 100;
+/** "More like this" asks with the title and this many of the abstract's most telling terms. */
+const SIMILAR_QUERY_TERMS = 12;
+
+/** Builds the core API over a corpus. */
+export function createPaperIndex(papers: readonly Paper[], engine = SearchEngine.build(papers)): PaperIndex {
+  return new LivePaperIndex([...papers], engine);
+}
+
+class LivePaperIndex implements PaperIndex {
+  private readonly catalog: PaperCatalog;
+
+  constructor(
+    private readonly corpus: Paper[],
+    private readonly engine: SearchEngine,
+  ) {
+    this.catalog = new PaperCatalog(corpus);
+  }
+
+  answer(question: string, options: AnswerOptions = {}): Answer {
+    const parsed = parseQuestion(question);
+    const results = this.rank(parsed).slice(0, clampLimit(options.limit));
+    const top = results[0];
+    return {
+      question: parsed.text,
+      answer: top ? this.cite(top.paper, parsed) : null,
+      results,
+      suggestions: top ? [] : this.suggestionsFor(parsed),
+    };
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchPage {
+    const parsed = parseQuestion(query);
+    const ranked = this.rank(parsed);
+    const offset = Math.max(0, Math.floor(options.offset ?? 0));
+    return {
+      query: parsed.text,
+      results: ranked.slice(offset, offset + clampLimit(options.limit)),
+      total: ranked.length,
+      offset,
+      suggestions: ranked.length > 0 ? [] : this.suggestionsFor(parsed),
+    };
+  }
+
+  paper(idOrTitle: string): Paper | undefined {
+    return this.catalog.find(idOrTitle);
+  }
+
+  similar(paperId: string, options: { limit?: number } = {}): PaperMatch[] {
+    const paper = this.catalog.find(paperId);
+    if (!paper) return [];
+    const words = this.telltaleTerms(paper).map((term) => ({ word: term, term }));
+    return this.rank({ text: paper.title, words })
+      .filter((match) => match.paper.id !== paper.id)
+      .slice(0, clampLimit(options.limit));
+  }
+
+  suggestTitles(prefix: string, limit = MAX_SUGGESTIONS): TitleSuggestion[] {
+    return this.catalog.titlesStartingWith(prefix, Math.min(limit, MAX_SUGGESTIONS), (words) => this.titleWordMatches(words));
+  }
+
+  add(papers: readonly Paper[]): IngestSummary {
+    const summary: IngestSummary = { added: 0, updated: 0 };
+    for (const paper of papers) {
+      const position = this.catalog.positionOf(paper.id);
+      if (position === undefined) {
+        this.catalog.append(paper);
+        this.engine.add(paper, this.corpus.length - 1);
+        summary.added += 1;
+      } else {
+        const merged = mergePapers(this.corpus[position]!, paper);
+        this.catalog.replace(position, merged);
+        this.engine.replace(merged, position);
+        summary.updated += 1;
+      }
+    }
+    return summary;
+  }
+
+  papers(): readonly Paper[] {
+    return this.corpus;
+  }
+
+  stats(): CorpusStats {
+    return corpusStats(this.corpus);
+  }
+
+  private rank(parsed: ParsedQuestion): PaperMatch[] {
+    const plan = planQuery(parsed.words, {
+      documentCount: this.engine.documentCount,
+      documentFrequency: (term) => this.engine.documentFrequency.get(term) ?? 0,
+    });
+    if (plan.query.queries.length === 0) return [];
+    const hits = this.engine.search(plan.query, {}).slice(0, MAX_RANKED);
+    return hits.map((hit) => this.toMatch(hit, parsed));
+  }
+
+  private toMatch(hit: SearchResult, parsed: ParsedQuestion): PaperMatch {
+    const paper = this.corpus[hit.id as number]!;
+    const matched = new Set(hit.queryTerms);
+    const matchedTerms = parsed.words.filter((w) => matched.has(w.term)).map((w) => w.word);
+    // Fuzzy and prefix matches show the word found in the paper, so "why this matched" names a real word.
+    const foundWords = matchedTerms.length > 0 ? matchedTerms : hit.terms;
+    return { paper, score: round(hit.score), snippet: makeSnippet(paper.abstract, [...foundWords, ...hit.terms]), matchedTerms: foundWords };
+  }
+
+  private cite(paper: Paper, parsed: ParsedQuestion): Answer['answer'] {
+    const terms = new Set(parsed.words.map((w) => w.term));
+    const picked = pickSentence(paper.abstract, parsed.text, terms, (term) => this.inverseDocumentFrequency(term));
+    // A paper found by its author or a fuzzy title match may share no word with the question: quote its opening.
+    const text = picked?.text ?? splitSentences(paper.abstract)[0] ?? paper.abstract;
+    return { text, paperId: paper.id, paper };
+  }
+
+  private inverseDocumentFrequency(term: string): number {
+    const frequency = this.engine.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (this.engine.documentCount - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  /** The abstract's terms that best tell this paper apart: frequent in it, rare in the corpus. */
+  private telltaleTerms(paper: Paper): string[] {
+    const counts = new Map<string, number>();
+    for (const term of analyze(`${paper.title} ${paper.title} ${paper.abstract}`)) counts.set(term, (counts.get(term) ?? 0) + 1);
+    return [...counts]
+      .map(([term, count]) => ({ term, weight: count * this.inverseDocumentFrequency(term) }))
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, SIMILAR_QUERY_TERMS)
+      .map((entry) => entry.term);
+  }
+
+  /** Papers whose title contains every word, the last one as a prefix: autocomplete past the title's start. */
+  private titleWordMatches(words: string[]): Paper[] {
+    const terms = words.map((word) => analyze(word)[0]).filter((term): term is string => Boolean(term));
+    if (terms.length === 0) return [];
+    const last = terms.at(-1);
+    const hits = this.engine.search(
+      { combineWith: 'AND', queries: terms, fields: ['title', 'names'], prefix: (term: string) => term === last },
+      {},
+    );
+    return hits.slice(0, MAX_SUGGESTIONS).map((hit) => this.corpus[hit.id as number]!);
+  }
+
+  /** When nothing matched: titles close to the question's words (a looser, fuzzier search). */
+  private suggestionsFor(parsed: ParsedQuestion): string[] {
+    const terms = parsed.words.map((w) => w.term).filter((term) => term.length >= 3);
+    if (terms.length === 0) return [];
+    const hits = this.engine.search({ combineWith: 'OR', queries: terms, fuzzy: 0.34, prefix: true, fields: ['title', 'names'] }, {});
+    return hits.slice(0, 5).map((hit) => this.corpus[hit.id as number]!.title);
+  }
+}
+
+function clampLimit(limit: number | undefined): number {
+  if (limit === undefined || !Number.isFinite(limit)) return DEFAULT_RESULT_LIMIT;
+  return Math.min(MAX_RESULT_LIMIT, Math.max(1, Math.floor(limit)));
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}

@@ -1,0 +1,50 @@
+import { UserError } from '../errors.js';
+import { normaliseTerm, tokenize } from './analyzer.js';
+
+/** Longer questions are pasted documents, not questions; they would also slow every front end down. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+/** Control and format characters (zero-width spaces, bidi overrides) that only hide what a text says. */
+const INVISIBLE = /[\p{Cc}\p{Cf}]+/gu;
+
+/** A word of the question as typed, and the index term it searches for. */
+export interface QueryWord {
+  word: string;
+  term: string;
+}
+
+export interface ParsedQuestion {
+  /** The question with control characters removed and white space collapsed, for echoing back. */
+  text: string;
+  /** Distinct searchable words, in the order typed. */
+  words: QueryWord[];
+}
+
+/**
+ * Validates and normalises a question. Throws `UserError` with a reason a person can act on when there is
+ * nothing to search for.
+ */
+export function parseQuestion(raw: string): ParsedQuestion {
+  const text = raw.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  if (text === '') throw new UserError('Please ask a question or give a few words to search for.');
+  if (text.length > MAX_QUESTION_LENGTH) {
+    throw new UserError(`That is ${text.length.toLocaleString('en-US')} characters; please keep questions under ${MAX_QUESTION_LENGTH.toLocaleString('en-US')}.`);
+  }
+  const words = searchableWords(text);
+  if (words.length === 0) {
+    throw new UserError('I could not find any words to search for in that. Try naming a method, a task or a title, e.g. "attention sinks in language models".');
+  }
+  return { text, words };
+}
+
+function searchableWords(text: string): QueryWord[] {
+  const seen = new Set<string>();
+  const words: QueryWord[] = [];
+  for (const word of tokenize(text)) {
+    const term = normaliseTerm(word);
+    if (!term || seen.has(term)) continue;
+    seen.add(term);
+    words.push({ word, term });
+  }
+  return words;
+}

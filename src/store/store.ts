@@ -1,0 +1,114 @@
+import type { Paper } from '../types.js';
+
+/**
+ * The lasting state of daily papers, behind one small interface so that a server database can replace the
+ * embedded SQLite file later. Every method that writes is atomic: it either happens in full or not at all.
+ */
+export interface Store extends PaperStore, SubscriptionStore, PostingLog {
+  close(): void;
+}
+
+/** What an upsert did to each paper, by id. */
+export interface UpsertResult {
+  added: string[];
+  /** Known papers whose stored record changed (new upvotes, stars, links …). */
+  updated: string[];
+  /** Known papers that came in again with nothing new. */
+  unchanged: string[];
+}
+
+export interface PaperStore {
+  /**
+   * Adds new papers and merges known ones (same id; later values refresh counts, never blank out fields).
+   * With `listedOn`, also records that the papers were on that day's Daily Papers list.
+   */
+  upsertPapers(papers: readonly Paper[], listedOn?: string): UpsertResult;
+  /** The papers listed on a day (ISO date), in no particular order. */
+  papersListedOn(day: string): Paper[];
+  /** The latest day with a listing, if any. */
+  latestListedDay(): string | undefined;
+  /** Every stored paper, for building the live index at start. */
+  allPapers(): Paper[];
+}
+
+export type Platform = 'discord' | 'slack';
+
+/** What a subscription posts on a day with no papers. */
+export type EmptyDayPolicy = 'note' | 'silent';
+
+/** One channel's daily digest settings; at most one per channel. */
+export interface Subscription {
+  platform: Platform;
+  channelId: string;
+  /** Local time of day, `HH:MM` (24 h). */
+  time: string;
+  /** IANA time zone name, e.g. `Europe/Paris`. */
+  timezone: string;
+  /** A query in the `/search` language; only matching papers are posted. */
+  filter?: string;
+  /** How many papers to post (1–25). */
+  top: number;
+  onEmptyDay: EmptyDayPolicy;
+  /** Set when the channel was found deleted or closed to the bot; such subscriptions are not run. */
+  unavailableSince?: string;
+  unavailableReason?: string;
+}
+
+export interface SubscriptionStore {
+  /** Creates or replaces the channel's subscription; a re-subscribe makes an unavailable channel active again. */
+  subscribe(subscription: Subscription): void;
+  /** Removes the channel's subscription; false when there was none. */
+  unsubscribe(platform: Platform, channelId: string): boolean;
+  subscription(platform: Platform, channelId: string): Subscription | undefined;
+  /** Every subscription, the unavailable ones included. */
+  subscriptions(): Subscription[];
+  markChannelUnavailable(platform: Platform, channelId: string, reason: string, at: Date): void;
+}
+
+/**
+ * The state of one channel's digest for one day.
+ * - `waiting`: nothing was sent; a later run may try again (after `nextAttemptAt`).
+ * - `pending`: the intent to send was written and the outcome is unknown (a send in flight, a crash, an error
+ *   after the request left): resolve with the publisher before sending again.
+ * - `sent`: posted, with the platform's message id. `skipped`: nothing to post by the subscription's choice.
+ * - `abandoned`: given up for the day, with the reason.
+ */
+export type PostingStatus = 'waiting' | 'pending' | 'sent' | 'skipped' | 'abandoned';
+
+export interface PostingRecord {
+  digestKey: string;
+  platform: Platform;
+  channelId: string;
+  day: string;
+  status: PostingStatus;
+  attempts: number;
+  messageId?: string;
+  lastError?: string;
+  /** ISO timestamp before which no new attempt is made. */
+  nextAttemptAt?: string;
+  updatedAt: string;
+}
+
+/** The identity of one posting: a channel's digest for one local day. */
+export interface PostingRef {
+  digestKey: string;
+  platform: Platform;
+  channelId: string;
+  day: string;
+}
+
+export interface PostingLog {
+  posting(digestKey: string): PostingRecord | undefined;
+  /**
+   * Writes the intent to send and counts the attempt. Fails (returns false) when the posting is already
+   * `sent`, `skipped` or `abandoned`, so two runs can never both claim a finished digest.
+   */
+  recordIntent(ref: PostingRef, at: Date): boolean;
+  /** Marks the posting sent with the platform's message id. */
+  markSent(digestKey: string, messageId: string, at: Date): void;
+  /**
+   * Records a failed attempt. `status` says what is known: `waiting` (nothing left the bot), `pending`
+   * (possibly sent), `skipped` or `abandoned` (final for the day).
+   */
+  recordOutcome(ref: PostingRef, outcome: { status: Exclude<PostingStatus, 'sent'>; error?: string; retryAt?: Date }, at: Date): void;
+}
