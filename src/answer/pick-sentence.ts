@@ -5,9 +5,14 @@ import { splitSentences } from './sentences.js';
 export type TermWeight = (term: string) => number;
 
 /** Questions that ask for a quantity ("how much", "what score") are answered by sentences with numbers. */
-const ASKS_FOR_NUMBER = /\b(how (much|many|fast|faster|large|big|well|long)|what (score|number|accuracy|percentage|speed-?up)|by how|speed-?up|score)\b/i;
+const ASKS_FOR_NUMBER = /\b(how (much|many|fast|large|big|long)|number|score|accuracy|percent(age)?|speed-?up|faster|slower|rate)\b/i;
 const HAS_NUMBER = /\d/;
-const NUMBER_BONUS = 1.5;
+/** "What is X?" asks for a definition; anything else about a paper mostly asks what it found. */
+const ASKS_FOR_DEFINITION = /^\s*(what('s|\s+is|\s+are)|who|define|explain)\b|\bidea\b|\bwhat (is|are) (it|that|they)\b/i;
+const DEFINITION_CUE = /\b(we (propose|present|introduce|develop|design)|namely|called|dubbed|termed|is an? )/i;
+const FINDING_CUE = /\b(we (find|found|show|observe|achieve|demonstrate)|results? (show|demonstrate|indicate)|achiev|outperform|improv|best|demonstrat|significantly|surpass|reach)/i;
+/** A sentence of the kind the question asks for counts this much more. */
+const CUE_FACTOR = 1.3;
 /** A sentence this short rarely stands alone ("We propose X."); quote the next one with it. */
 const SHORT_SENTENCE = 80;
 
@@ -19,18 +24,25 @@ export interface PickedSentence {
 }
 
 /**
- * The sentence of `text` that best answers a question: the most (idf-weighted) question terms, a bonus for
- * numbers when a quantity is asked for, earlier sentences winning ties. A short sentence is quoted with the
+ * The sentence of `text` that best answers a question: the most (idf-weighted) question terms, one with a
+ * number when a quantity is asked for, more weight for a definition when one is asked for and for a reported
+ * finding otherwise; earlier sentences win ties. A short sentence is quoted with the
  * next one. Returns undefined when no sentence shares a term with the question.
  */
 export function pickSentence(text: string, question: string, questionTerms: ReadonlySet<string>, weight: TermWeight): PickedSentence | undefined {
   const sentences = splitSentences(text);
   const wantsNumber = ASKS_FOR_NUMBER.test(question);
+  const cue = ASKS_FOR_DEFINITION.test(question) ? DEFINITION_CUE : FINDING_CUE;
+  const scored = sentences.map((sentence, index) => ({
+    text: sentence,
+    index,
+    score: sentenceScore(sentence, questionTerms, weight) * (cue.test(sentence) ? CUE_FACTOR : 1),
+  }));
+  // Asked for a number, quote a sentence that has one, as long as it is about the question at all.
+  const withNumbers = scored.filter((s) => s.score > 0 && HAS_NUMBER.test(s.text));
+  const candidates = wantsNumber && withNumbers.length > 0 ? withNumbers : scored;
   let best: PickedSentence | undefined;
-  for (const [index, sentence] of sentences.entries()) {
-    const score = sentenceScore(sentence, questionTerms, weight) + (wantsNumber && HAS_NUMBER.test(sentence) ? NUMBER_BONUS : 0);
-    if (score > 0 && (!best || score > best.score)) best = { text: sentence, score, index };
-  }
+  for (const sentence of candidates) if (sentence.score > 0 && (!best || sentence.score > best.score)) best = sentence;
   if (!best) return undefined;
   const next = sentences[best.index + 1];
   if (best.text.length < SHORT_SENTENCE && next) best = { ...best, text: `${best.text} ${next}` };

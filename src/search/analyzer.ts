@@ -20,9 +20,17 @@ const DIACRITICS = /\p{M}/gu;
 /** Terms longer than this are hashes, URLs run together or garbage, never something a person types. */
 const MAX_TERM_LENGTH = 40;
 
-/** Splits text into raw words (not yet normalised). */
+/** Hyphenated compounds ("down-sampling", "Margin-MSE"), which people also write as one word. */
+const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){1,2}(?![\p{L}\p{N}-])/gu;
+
+/**
+ * Splits text into raw words (not yet normalised). A hyphenated compound yields its parts and the joined word,
+ * so "down-sampling" is found by "downsampling" and by "down sampling".
+ */
 export function tokenize(text: string): string[] {
-  return text.split(WORD_SEPARATOR).filter((word) => word.length > 0);
+  const words = text.split(WORD_SEPARATOR).filter((word) => word.length > 0);
+  for (const compound of text.matchAll(COMPOUND)) words.push(compound[0].replaceAll('-', ''));
+  return words;
 }
 
 const termCache = new Map<string, string | null>();

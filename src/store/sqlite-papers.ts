@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { Paper } from '../types.js';
+import { mergePapers } from '../corpus/make-paper.js';
+import type { PaperStore, UpsertResult } from './store.js';
+
+/** A stored record is our own JSON, but the file may outlive this build: check the fields everything relies on. */
+const StoredPaper = z.looseObject({
+  id: z.string(),
+  title: z.string(),
+  abstract: z.string(),
+  authors: z.array(z.string()),
+  source: z.enum(['hf-page', 'hf-api', 'jsonl']),
+});
+
+const RecordRow = z.object({ record: z.string() });
+
+function readPaper(row: unknown): Paper {
+  return StoredPaper.parse(JSON.parse(RecordRow.parse(row).record)) as Paper;
+}
+
+/** The papers half of the SQLite store. */
+export function createSqlitePapers(db: Database.Database): PaperStore {
+  const select = db.prepare('SELECT record FROM papers WHERE id = ?');
+  const insert = db.prepare('INSERT INTO papers (id, record, upvotes, updated_at) VALUES (?, ?, ?, ?)');
+  const update = db.prepare('UPDATE papers SET record = ?, upvotes = ?, updated_at = ? WHERE id = ?');
+  const list = db.prepare('INSERT OR IGNORE INTO daily_listings (day, paper_id) VALUES (?, ?)');
+  const listed = db.prepare(
+    'SELECT p.record FROM daily_listings l JOIN papers p ON p.id = l.paper_id WHERE l.day = ? ORDER BY p.rowid',
+  );
+
+  const upsertPapers = db.transaction((papers: readonly Paper[], listedOn?: string): UpsertResult => {
+    const result: UpsertResult = { added: [], updated: [], unchanged: [] };
+    const now = new Date().toISOString();
+    for (const paper of papers) {
+      const row = select.get(paper.id);
+      if (row === undefined) {
+        insert.run(paper.id, JSON.stringify(paper), paper.upvotes ?? null, now);
+        result.added.push(paper.id);
+      } else {
+        const merged = mergePapers(readPaper(row), paper);
+        const record = JSON.stringify(merged);
+        if (record === RecordRow.parse(row).record) result.unchanged.push(paper.id);
+        else {
+          update.run(record, merged.upvotes ?? null, now, paper.id);
+          result.updated.push(paper.id);
+        }
+      }
+      if (listedOn) list.run(listedOn, paper.id);
+    }
+    return result;
+  });
+
+  return {
+    upsertPapers: (papers, listedOn) => upsertPapers(papers, listedOn),
+    papersListedOn: (day) => listed.all(day).map(readPaper),
+    latestListedDay: () => {
+      const row = z.object({ day: z.string().nullable() }).parse(db.prepare('SELECT max(day) AS day FROM daily_listings').get());
+      return row.day ?? undefined;
+    },
+    allPapers: () => db.prepare('SELECT record FROM papers ORDER BY rowid').all().map(readPaper),
+  };
+}
