@@ -38,9 +38,11 @@ export function createSqlitePapers(db: Database.Database): PaperStore {
         insert.run(paper.id, JSON.stringify(paper), paper.upvotes ?? null, now);
         result.added.push(paper.id);
       } else {
-        const merged = mergePapers(readPaper(row), paper);
+        const known = readPaper(row);
+        const merged = mergePapers(known, paper);
         const record = JSON.stringify(merged);
-        if (record === RecordRow.parse(row).record) result.unchanged.push(paper.id);
+        // Compare like with like: both went through the same parse, so their keys are in the same order.
+        if (record === JSON.stringify(known)) result.unchanged.push(paper.id);
         else {
           update.run(record, merged.upvotes ?? null, now, paper.id);
           result.updated.push(paper.id);

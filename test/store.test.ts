@@ -1,0 +1,129 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { MIGRATIONS } from '../src/store/migrations.js';
+import type { Paper } from '../src/types.js';
+import type { PostingRef, Store } from '../src/store/store.js';
+
+function paper(id: string, upvotes: number, extra: Partial<Paper> = {}): Paper {
+  return { id, arxivId: id, title: `Paper ${id}`, abstract: 'An abstract.', authors: ['A. Author'], upvotes, source: 'hf-api', ...extra };
+}
+
+const dirs: string[] = [];
+function tempPath(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'paperbot-store-'));
+  dirs.push(dir);
+  return join(dir, 'nested', 'paperbot.sqlite');
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openSqliteStore', () => {
+  it('creates the folder and file, migrates to the latest version and uses WAL', () => {
+    const path = tempPath();
+    openSqliteStore(path).close();
+    const db = new Database(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('keeps data across reopen and does not migrate twice', () => {
+    const path = tempPath();
+    const first = openSqliteStore(path);
+    first.upsertPapers([paper('2608.00001', 3)], '2026-08-20');
+    first.close();
+    const second = openSqliteStore(path);
+    expect(second.papersListedOn('2026-08-20').map((p) => p.id)).toEqual(['2608.00001']);
+    second.close();
+  });
+
+  it('refuses a database from a newer build', () => {
+    const path = tempPath();
+    openSqliteStore(path).close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => openSqliteStore(path)).toThrow(/newer than this build/);
+  });
+});
+
+describe('upsertPapers', () => {
+  it('adds new papers, updates changed ones and adds nothing twice', () => {
+    const store = openSqliteStore(':memory:');
+    expect(store.upsertPapers([paper('a', 1), paper('b', 2)], '2026-08-20')).toEqual({ added: ['a', 'b'], updated: [], unchanged: [] });
+    expect(store.upsertPapers([paper('a', 5), paper('b', 2)], '2026-08-20')).toEqual({ added: [], updated: ['a'], unchanged: ['b'] });
+    expect(store.allPapers()).toHaveLength(2);
+    expect(store.papersListedOn('2026-08-20').find((p) => p.id === 'a')?.upvotes).toBe(5);
+    store.close();
+  });
+
+  it('never blanks out a field a later record lacks', () => {
+    const store = openSqliteStore(':memory:');
+    store.upsertPapers([paper('a', 1, { githubRepo: 'https://github.com/x/y' })]);
+    store.upsertPapers([paper('a', 2)]);
+    expect(store.allPapers()[0]).toMatchObject({ upvotes: 2, githubRepo: 'https://github.com/x/y' });
+    store.close();
+  });
+
+  it('knows the latest listed day', () => {
+    const store = openSqliteStore(':memory:');
+    expect(store.latestListedDay()).toBeUndefined();
+    store.upsertPapers([paper('a', 1)], '2026-08-20');
+    store.upsertPapers([paper('b', 1)], '2026-08-21');
+    store.upsertPapers([paper('c', 1)]);
+    expect(store.latestListedDay()).toBe('2026-08-21');
+    store.close();
+  });
+});
+
+describe('subscriptions', () => {
+  it('keeps one per channel, and a re-subscribe revives an unavailable channel', () => {
+    const store = openSqliteStore(':memory:');
+    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
+    store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:30', timezone: 'Europe/Paris', top: 5, filter: 'diffusion', onEmptyDay: 'silent' });
+    expect(store.subscriptions()).toEqual([
+      { platform: 'slack', channelId: 'C1', time: '08:30', timezone: 'Europe/Paris', top: 5, filter: 'diffusion', onEmptyDay: 'silent' },
+    ]);
+    store.markChannelUnavailable('slack', 'C1', 'channel_not_found', new Date('2026-08-20T09:00:00Z'));
+    expect(store.subscription('slack', 'C1')).toMatchObject({ unavailableSince: '2026-08-20T09:00:00.000Z', unavailableReason: 'channel_not_found' });
+    store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:30', timezone: 'UTC', top: 5, onEmptyDay: 'note' });
+    expect(store.subscription('slack', 'C1')?.unavailableSince).toBeUndefined();
+    expect(store.unsubscribe('slack', 'C1')).toBe(true);
+    expect(store.unsubscribe('slack', 'C1')).toBe(false);
+    store.close();
+  });
+});
+
+describe('posting log', () => {
+  const ref: PostingRef = { digestKey: 'discord:1:2026-08-20', platform: 'discord', channelId: '1', day: '2026-08-20' };
+  const at = new Date('2026-08-20T09:00:00Z');
+  let store: Store;
+
+  it('claims, marks sent, and never claims a sent digest again', () => {
+    store = openSqliteStore(':memory:');
+    expect(store.recordIntent(ref, at)).toBe(true);
+    expect(store.posting(ref.digestKey)).toMatchObject({ status: 'pending', attempts: 1 });
+    store.markSent(ref.digestKey, 'm1', at);
+    expect(store.recordIntent(ref, at)).toBe(false);
+    store.recordOutcome(ref, { status: 'waiting', error: 'late' }, at);
+    expect(store.posting(ref.digestKey)).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 1 });
+    store.close();
+  });
+
+  it('counts failed attempts, whether or not an intent was written', () => {
+    store = openSqliteStore(':memory:');
+    store.recordOutcome(ref, { status: 'waiting', error: 'HF 503', retryAt: new Date('2026-08-20T09:05:00Z') }, at);
+    expect(store.posting(ref.digestKey)).toMatchObject({ status: 'waiting', attempts: 1, nextAttemptAt: '2026-08-20T09:05:00.000Z' });
+    store.recordIntent(ref, at);
+    store.recordOutcome(ref, { status: 'pending', error: 'socket hang up' }, at);
+    expect(store.posting(ref.digestKey)).toMatchObject({ status: 'pending', attempts: 2, lastError: 'socket hang up' });
+    store.recordOutcome(ref, { status: 'abandoned', error: 'gave up' }, at);
+    expect(store.recordIntent(ref, at)).toBe(false);
+    store.close();
+  });
+});
