@@ -1,0 +1,68 @@
+/**
+ * `npm run ingest -- --date YYYY-MM-DD` fetches one day of Hugging Face Daily Papers into the database;
+ * `npm run ingest -- --file PATH` imports a corpus file (page text, HF JSON, JSON Lines, .gz). Prints a summary:
+ * added, updated, skipped with reasons. A running bot picks the new papers up at its next start or digest.
+ */
+import { parseArgs } from 'node:util';
+import dotenv from 'dotenv';
+import { SingleBar, Presets } from 'cli-progress';
+import { z } from 'zod';
+import { readDailyConfig } from '../../src/digest/config.js';
+import { createHfClient } from '../../src/ingest/hf-client.js';
+import { ingestDay } from '../../src/ingest/ingest-day.js';
+import { importFile } from '../../src/ingest/import-file.js';
+import type { SkippedEntry } from '../../src/ingest/ingest-day.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+
+const USAGE = 'usage: npm run ingest -- --date YYYY-MM-DD | --file PATH';
+/** Skip reasons shown in full; the rest are counted. */
+const MAX_SKIPS_SHOWN = 20;
+
+const Args = z.union([
+  z.object({ date: z.iso.date({ error: 'expected --date YYYY-MM-DD' }), file: z.undefined().optional() }),
+  z.object({ file: z.string().min(1), date: z.undefined().optional() }),
+]);
+
+async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
+  const { values } = parseArgs({ options: { date: { type: 'string' }, file: { type: 'string' } } });
+  const args = Args.safeParse(values);
+  if (!args.success) throw new Error(USAGE);
+  const config = readDailyConfig(process.env);
+  const store = openSqliteStore(config.databasePath);
+  try {
+    if (args.data.date !== undefined) await runDate(args.data.date, store, config.hfApiUrl);
+    else await runFile(args.data.file, store);
+  } finally {
+    store.close();
+  }
+}
+
+async function runDate(day: string, store: Store, hfApiUrl: string): Promise<void> {
+  const logger = { info: () => {}, warn: (message: string, details?: object) => console.error(message, details ?? ''), error: console.error };
+  const report = await ingestDay(day, { hf: createHfClient({ baseUrl: hfApiUrl, logger }), store });
+  printSummary(`${day}: ${report.papers.length} papers listed`, [report.added.length, report.updated.length, report.unchanged.length], report.skipped);
+}
+
+async function runFile(path: string, store: Store): Promise<void> {
+  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
+  const report = await importFile(path, {
+    store,
+    onProgress: (done, total) => (done === 0 ? bar?.start(total, 0) : bar?.update(done)),
+  });
+  bar?.stop();
+  printSummary(`${path}: ${report.added + report.updated + report.unchanged} papers read`, [report.added, report.updated, report.unchanged], report.skipped);
+}
+
+function printSummary(title: string, [added, updated, unchanged]: number[], skipped: readonly SkippedEntry[]): void {
+  console.log(title);
+  console.log(`  added ${added}, updated ${updated}, unchanged ${unchanged}, skipped ${skipped.length}`);
+  for (const entry of skipped.slice(0, MAX_SKIPS_SHOWN)) console.log(`  skipped ${entry.ref}: ${entry.reason}`);
+  if (skipped.length > MAX_SKIPS_SHOWN) console.log(`  … and ${skipped.length - MAX_SKIPS_SHOWN} more skipped`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
