@@ -1,0 +1,28 @@
+import type { PaperLinks } from '../types.js';
+
+/**
+ * One day's digest as platform-neutral data: the core picks and words it, each adapter renders it (embeds,
+ * Block Kit, plain text) and splits it across messages when it does not fit one.
+ */
+export interface Digest {
+  /** The day the papers were listed on, ISO date. */
+  date: string;
+  /** Papers that day (matching the filter, if any); `entries` holds the first `top` of them. */
+  total: number;
+  entries: DigestEntry[];
+  filter?: string;
+  /** Set when there is nothing to list: no papers that day at all, or none matching the filter. */
+  empty?: 'no-papers' | 'no-matches';
+}
+
+export interface DigestEntry {
+  paperId: string;
+  /** Display text (LaTeX leftovers cleaned). */
+  title: string;
+  /** The link for the title. */
+  link: string;
+  /** One line: the AI summary where HF has one, else the abstract's first sentence. */
+  summary: string;
+  upvotes?: number;
+  links: PaperLinks;
+}
