@@ -1,0 +1,103 @@
+import { isUserError } from '../errors.js';
+import type { Logger } from '../ingest/logger.js';
+import type { PostingRecord, PostingRef, Subscription } from '../store/store.js';
+import type { Paper } from '../types.js';
+import { buildDigest } from './build-digest.js';
+import type { Digest } from './digest.js';
+import { digestKey, MAX_DIGEST_ATTEMPTS, retryAt, type DigestRunDeps, type DigestRunReport } from './digest-run.js';
+import { isChannelUnavailable, type DigestPublisher } from './publisher.js';
+import { searchWithin } from './search-within.js';
+
+interface PostDeps extends DigestRunDeps {
+  publisher: DigestPublisher;
+  logger: Logger;
+  /** Called right before each send, to space the posts of one run. */
+  pace(): Promise<void>;
+}
+
+type Outcome = { kind: keyof DigestRunReport; key: string } | undefined;
+
+const FINISHED = new Set(['sent', 'skipped', 'abandoned']);
+
+/**
+ * One channel's digest of one day, exactly once: intent written before the send, the message id after. A
+ * `pending` record (intent, no id) is in doubt and is asked of the publisher before any new send.
+ */
+export async function postSubscription(subscription: Subscription, day: string, now: Date, deps: PostDeps): Promise<Outcome> {
+  const ref: PostingRef = { digestKey: digestKey(subscription.platform, subscription.channelId, day), ...pick(subscription), day };
+  const record = deps.store.posting(ref.digestKey);
+  if (record && FINISHED.has(record.status)) return undefined;
+  if (record?.nextAttemptAt && now < new Date(record.nextAttemptAt)) return undefined;
+  try {
+    if (record?.status === 'pending') {
+      const existing = await deps.publisher.findExisting(ref.channelId, ref.digestKey);
+      if (existing !== null) {
+        deps.store.markSent(ref.digestKey, existing, now);
+        deps.logger.info('digest: an in-doubt post was found sent', { digestKey: ref.digestKey, messageId: existing });
+        return { kind: 'recovered', key: ref.digestKey };
+      }
+    }
+    if (record && record.attempts >= MAX_DIGEST_ATTEMPTS) return abandon(ref, record.lastError ?? 'too many attempts', now, deps);
+    const digest = await prepare(subscription, day, ref, now, deps);
+    if (digest === 'waiting' || digest === 'abandoned') return { kind: digest === 'waiting' ? 'retrying' : 'abandoned', key: ref.digestKey };
+    if (digest.empty && subscription.onEmptyDay === 'silent') {
+      deps.store.recordOutcome(ref, { status: 'skipped', error: `nothing to post (${digest.empty})` }, now);
+      return { kind: 'skipped', key: ref.digestKey };
+    }
+    await deps.pace();
+    if (!deps.store.recordIntent(ref, now)) return undefined;
+    const { messageId } = await deps.publisher.post(ref.channelId, digest, ref.digestKey);
+    deps.store.markSent(ref.digestKey, messageId, now);
+    deps.logger.info('digest: posted', { digestKey: ref.digestKey, messageId, papers: digest.entries.length });
+    return { kind: 'sent', key: ref.digestKey };
+  } catch (error) {
+    return failed(ref, error, now, deps);
+  }
+}
+
+/** Fetches and builds the digest; a failed fetch is recorded as `waiting` (nothing was sent) for a later try. */
+async function prepare(subscription: Subscription, day: string, ref: PostingRef, now: Date, deps: PostDeps): Promise<Digest | 'waiting' | 'abandoned'> {
+  let papers: readonly Paper[];
+  try {
+    papers = await deps.papersForDay(day);
+  } catch (error) {
+    const attempts = (deps.store.posting(ref.digestKey)?.attempts ?? 0) + 1;
+    const reason = `papers of ${day} could not be fetched: ${error instanceof Error ? error.message : String(error)}`;
+    if (attempts >= MAX_DIGEST_ATTEMPTS) {
+      abandon(ref, reason, now, deps);
+      return 'abandoned';
+    }
+    deps.store.recordOutcome(ref, { status: 'waiting', error: reason, retryAt: retryAt(now, attempts) }, now);
+    deps.logger.warn('digest: will retry', { digestKey: ref.digestKey, reason, attempts });
+    return 'waiting';
+  }
+  const options = { date: day, top: subscription.top, ...(subscription.filter ? { filter: subscription.filter } : {}) };
+  return buildDigest(papers, { ...options, search: (deps.searchFor ?? searchWithin)(papers) });
+}
+
+function failed(ref: PostingRef, error: unknown, now: Date, deps: PostDeps): Outcome {
+  if (isChannelUnavailable(error)) {
+    deps.store.markChannelUnavailable(ref.platform, ref.channelId, error.reason, now);
+    deps.store.recordOutcome(ref, { status: 'abandoned', error: `channel unavailable: ${error.reason}` }, now);
+    deps.logger.warn('digest: channel unavailable; subscription paused until re-subscribed', { digestKey: ref.digestKey, reason: error.reason });
+    return { kind: 'unavailable', key: ref.digestKey };
+  }
+  if (isUserError(error)) return abandon(ref, error.message, now, deps);
+  const record = deps.store.posting(ref.digestKey);
+  // After an intent the send may have gone through: stay `pending` so the next try asks before sending.
+  const status = record?.status === 'pending' ? 'pending' : 'waiting';
+  const reason = error instanceof Error ? error.message : String(error);
+  deps.store.recordOutcome(ref, { status, error: reason, retryAt: retryAt(now, record?.attempts ?? 1) }, now);
+  deps.logger.warn('digest: post failed; will retry', { digestKey: ref.digestKey, reason, attempts: record?.attempts });
+  return { kind: 'retrying', key: ref.digestKey };
+}
+
+function abandon(ref: PostingRef, reason: string, now: Date, deps: PostDeps): NonNullable<Outcome> {
+  deps.store.recordOutcome(ref, { status: 'abandoned', error: reason }, now);
+  deps.logger.error('digest: gave up for the day', { digestKey: ref.digestKey, reason });
+  return { kind: 'abandoned', key: ref.digestKey };
+}
+
+function pick(subscription: Subscription): Pick<PostingRecord, 'platform' | 'channelId'> {
+  return { platform: subscription.platform, channelId: subscription.channelId };
+}

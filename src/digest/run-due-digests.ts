@@ -1,0 +1,47 @@
+import { silentLogger } from '../ingest/logger.js';
+import { sleep as realSleep } from '../ingest/retry.js';
+import type { Paper } from '../types.js';
+import { DIGEST_POST_SPACING_MS, emptyReport, type DigestRunDeps, type DigestRunReport } from './digest-run.js';
+import { dueDay } from './local-time.js';
+import { postSubscription } from './post-subscription.js';
+
+/**
+ * Posts every digest that is due at `now` and not yet posted: each subscription at its local time of day, once
+ * per channel and local day, today's only (a digest missed while the bot was down is caught up the same day).
+ * Call it every minute and once at start. Channels fail on their own: an error in one is logged, recorded for a
+ * later retry, and never stops the others. Never throws for a channel's failure.
+ */
+export async function runDueDigests(now: Date, deps: DigestRunDeps): Promise<DigestRunReport> {
+  const report = emptyReport();
+  const logger = deps.logger ?? silentLogger;
+  const wait = deps.sleep ?? realSleep;
+  // One fetch per day per run, however many channels post it.
+  const days = new Map<string, Promise<readonly Paper[]>>();
+  const papersForDay = (day: string) => {
+    let papers = days.get(day);
+    if (!papers) {
+      papers = deps.papersForDay(day);
+      days.set(day, papers);
+    }
+    return papers;
+  };
+  let sends = 0;
+  const pace = async () => {
+    if (sends > 0) await wait(DIGEST_POST_SPACING_MS);
+    sends += 1;
+  };
+  for (const subscription of deps.store.subscriptions()) {
+    if (subscription.unavailableSince) continue;
+    const publisher = deps.publishers[subscription.platform];
+    const day = dueDay(now, subscription.timezone, subscription.time);
+    if (!publisher || day === undefined) continue;
+    try {
+      const outcome = await postSubscription(subscription, day, now, { ...deps, publisher, papersForDay, logger, pace });
+      if (outcome) report[outcome.kind].push(outcome.key);
+    } catch (error) {
+      // A store failure: nothing is known to be sent that is not recorded, so the next run sorts it out.
+      logger.error('digest: unexpected failure', { platform: subscription.platform, channelId: subscription.channelId, error: String(error) });
+    }
+  }
+  return report;
+}
