@@ -6,7 +6,7 @@ import {
 } from './paper-index.js';
 import { SearchEngine } from './search/search-engine.js';
 import { parseQuestion, type ParsedQuestion } from './search/question.js';
-import { planQuery } from './search/query-plan.js';
+import { DEFAULT_TUNING, planQuery, type PlanTuning } from './search/query-plan.js';
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
@@ -21,8 +21,8 @@ const MAX_RANKED = 100;
 const SIMILAR_QUERY_TERMS = 12;
 
 /** Builds the core API over a corpus. */
-export function createPaperIndex(papers: readonly Paper[], engine = SearchEngine.build(papers)): PaperIndex {
-  return new LivePaperIndex([...papers], engine);
+export function createPaperIndex(papers: readonly Paper[], engine = SearchEngine.build(papers), tuning = DEFAULT_TUNING): PaperIndex {
+  return new LivePaperIndex([...papers], engine, tuning);
 }
 
 class LivePaperIndex implements PaperIndex {
@@ -31,6 +31,7 @@ class LivePaperIndex implements PaperIndex {
   constructor(
     private readonly corpus: Paper[],
     private readonly engine: SearchEngine,
+    private readonly tuning: PlanTuning,
   ) {
     this.catalog = new PaperCatalog(corpus);
   }
@@ -107,7 +108,7 @@ class LivePaperIndex implements PaperIndex {
     const plan = planQuery(parsed.words, {
       documentCount: this.engine.documentCount,
       documentFrequency: (term) => this.engine.documentFrequency.get(term) ?? 0,
-    });
+    }, this.tuning);
     if (plan.query.queries.length === 0) return [];
     const hits = this.engine.search(plan.query, {}).slice(0, MAX_RANKED);
     return hits.map((hit) => this.toMatch(hit, parsed));

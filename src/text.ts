@@ -13,8 +13,8 @@ export function truncate(text: string, max: number): string {
   if (isLowSurrogate(text.charCodeAt(cut))) cut -= 1;
   const head = text.slice(0, cut);
   const lastSpace = head.search(/\s\S*$/);
-  // Prefer a word boundary unless it would throw away more than a fifth of the room.
-  const kept = lastSpace > cut * 0.8 ? head.slice(0, lastSpace) : head;
+  // Prefer a word boundary unless it would throw away more than half of the room (one very long word).
+  const kept = lastSpace > cut * 0.5 ? head.slice(0, lastSpace) : head;
   return kept.trimEnd() + ELLIPSIS;
 }
 

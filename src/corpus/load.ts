@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { Paper } from '../types.js';
@@ -7,6 +6,7 @@ import { parsePageText } from './page-text.js';
 import { parseHfDailyPapers } from './hf-api.js';
 import { parseJsonLines, type SkippedRecord } from './json-lines.js';
 import { dedupePapers } from './make-paper.js';
+import { readCorpusBytes } from './read-bytes.js';
 
 /** The shipped corpus: the Hugging Face Daily Papers page of "Mar 13" (106 papers). */
 export const DEFAULT_CORPUS_PATH = fileURLToPath(new URL('../../data/hf-daily-papers-mar13.txt', import.meta.url));
@@ -38,13 +38,7 @@ export async function loadCorpus(paths: readonly string[], options: LoadOptions 
 }
 
 async function readText(path: string): Promise<string> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new CorpusError(path, undefined, code === 'ENOENT' ? 'file not found' : `could not be read (${code})`);
-  }
+  let bytes = await readCorpusBytes(path);
   if (path.endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
     try {
       bytes = gunzipSync(bytes);

@@ -1,0 +1,58 @@
+/**
+ * `npm run ask -- "question"`: answers from the terminal with no tokens and no server.
+ *   --json            one JSON object per question
+ *   --corpus PATH     index these files instead of the shipped corpus (repeatable; page text, HF JSON, JSON Lines, .gz)
+ *   --limit N         how many papers to list (default 10)
+ * With no question argument, reads questions from stdin, one per line, and writes one JSON object per line.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { openLibrary } from '../../src/library.js';
+import { readCoreConfig } from '../../src/config.js';
+import { isUserError } from '../../src/errors.js';
+import type { PaperIndex } from '../../src/paper-index.js';
+import { MAX_RESULT_LIMIT } from '../../src/paper-index.js';
+import { renderAnswer } from './render-text.js';
+import { toJsonLine } from './json-answer.js';
+import { exitWithError, UsageError } from './exit.js';
+
+const Limit = z.coerce.number().int().min(1).max(MAX_RESULT_LIMIT);
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    options: { json: { type: 'boolean', default: false }, corpus: { type: 'string', multiple: true }, limit: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const limit = values.limit === undefined ? undefined : Limit.safeParse(values.limit);
+  if (limit && !limit.success) throw new UsageError(`--limit takes a whole number from 1 to ${MAX_RESULT_LIMIT}.`);
+  const config = readCoreConfig(process.env);
+  const index = await openLibrary({
+    corpusPaths: values.corpus ?? config.corpusPaths,
+    cacheDir: config.cacheDir,
+    onSkip: (file, record) => process.stderr.write(`${file}:${record.line}: skipped: ${record.reason}\n`),
+  });
+  const options = { limit: limit?.data ?? 10 };
+  if (positionals.length > 0) return answerOne(index, positionals.join(' '), values.json, options);
+  await answerStdin(index, options);
+}
+
+function answerOne(index: PaperIndex, question: string, json: boolean, options: { limit: number }): void {
+  const answer = index.answer(question, options);
+  process.stdout.write(`${json ? toJsonLine(answer) : renderAnswer(answer)}\n`);
+}
+
+/** One JSON line per input line, in order; an unusable line gets an empty answer and a reason on stderr. */
+async function answerStdin(index: PaperIndex, options: { limit: number }): Promise<void> {
+  for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    try {
+      process.stdout.write(`${toJsonLine(index.answer(line, options))}\n`);
+    } catch (error) {
+      if (!isUserError(error)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      process.stdout.write(`${JSON.stringify({ question: line, answer: null, results: [] })}\n`);
+    }
+  }
+}
+
+main().catch(exitWithError);

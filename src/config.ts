@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { fileURLToPath } from 'node:url';
+import { ConfigError } from './errors.js';
+
+/** The data folder beside `src/`: the shipped corpus, and what the bot saves (index, database). */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
+
+const CoreEnv = z.object({
+  CORPUS_PATHS: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').split(',').map((path) => path.trim()).filter(Boolean)),
+  DATA_DIR: z.string().trim().min(1).optional(),
+});
+
+export interface CoreConfig {
+  /** Corpus files to index; empty means the shipped seed. */
+  corpusPaths: string[];
+  dataDir: string;
+  /** Where the saved index goes. */
+  cacheDir: string;
+}
+
+/** Reads the core's settings from an environment; errors name the variable. */
+export function readCoreConfig(env: Record<string, string | undefined>): CoreConfig {
+  const parsed = CoreEnv.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const dataDir = parsed.data.DATA_DIR ?? DEFAULT_DATA_DIR;
+  return { corpusPaths: parsed.data.CORPUS_PATHS, dataDir, cacheDir: `${dataDir.replace(/\/$/, '')}/cache` };
+}

@@ -1,0 +1,71 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/** Runs `npm run ask` as a person would (through tsx), with its own data folder so tests never share a cache. */
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'paperbot-cli-'));
+});
+
+function ask(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile('npx', ['tsx', 'adapters/cli/ask.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir } }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(stdin ?? '');
+  });
+}
+
+const JsonAnswer = (line: string) => JSON.parse(line) as { question: string; answer: { text: string; paperId: string } | null; results: { id: string; title: string; score: number }[] };
+
+describe('npm run ask', () => {
+  it('prints the cited sentence, then the papers with links and why they matched', async () => {
+    const { code, stdout } = await ask(['what is an attention sink?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^“.+”\n {2}— .+\((https:\/\/arxiv\.org\/search\/\?searchtype=title&query=.+)\)/);
+    expect(stdout).toMatch(/^1\. .*Attention Sink/m);
+    expect(stdout).toMatch(/matched: attention, sink/);
+  });
+
+  it('prints one JSON object with --json, with exactly the documented keys', async () => {
+    const { code, stdout } = await ask(['--json', '--limit', '12', 'spike-aware adam']);
+    expect(code).toBe(0);
+    const answer = JsonAnswer(stdout);
+    expect(Object.keys(answer)).toEqual(['question', 'answer', 'results']);
+    expect(Object.keys(answer.answer!)).toEqual(['text', 'paperId']);
+    expect(answer.results).toHaveLength(12);
+    expect(Object.keys(answer.results[0]!)).toEqual(['id', 'title', 'score']);
+    expect(answer.results[0]!.id).toBe('spam-spike-aware-adam-with-momentum-reset-for-stable-llm-training');
+  });
+
+  it('answers stdin line by line, in order, with an empty answer for a line it cannot search', async () => {
+    const { code, stdout, stderr } = await ask([], 'what is NormGrad?\n\nhow does attention work in vision transformers?\n');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n').map(JsonAnswer);
+    expect(lines.map((l) => l.question)).toEqual(['what is NormGrad?', '', 'how does attention work in vision transformers?']);
+    expect(lines[1]).toEqual({ question: '', answer: null, results: [] });
+    expect(lines[2]!.results.length).toBeGreaterThanOrEqual(10);
+    expect(stderr).toMatch(/ask a question/);
+  });
+
+  it('says why, without a stack trace, for an unusable question, a bad limit or a missing corpus', async () => {
+    const empty = await ask(['   ']);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/^Please ask a question/);
+    const limit = await ask(['--limit', 'ten', 'attention']);
+    expect(limit.code).toBe(2);
+    expect(limit.stderr).toMatch(/--limit takes a whole number/);
+    const missing = await ask(['--corpus', 'no/such/file.jsonl', 'attention']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/no\/such\/file\.jsonl: file not found/);
+    for (const run of [empty, limit, missing]) expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('indexes other corpus files with --corpus, gzip JSON Lines included', async () => {
+    const { stdout } = await ask(['--json', '--corpus', '../shared/corpus/hf-daily-samples/daily_papers_2026-08-21.json', '--corpus', '../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json', 'closed-loop embodied harness']);
+    expect(JsonAnswer(stdout).results[0]!.id).toBe('2608.16590');
+  });
+});

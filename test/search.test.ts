@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PaperIndex } from '../src/paper-index.js';
+import { loadSeedIndex } from './helpers/seed.js';
+import { loadCorpusFile } from '../src/corpus/load.js';
+import { createPaperIndex } from '../src/create-paper-index.js';
+
+/**
+ * Ranking set over the shipped seed corpus (106 papers): query → expected first paper, with the reason.
+ * These are not the eval questions; they pin down the mechanisms (stemming, short names, typos, prefixes).
+ */
+let index: PaperIndex;
+beforeAll(async () => {
+  index = await loadSeedIndex();
+});
+
+const topTitle = (query: string) => index.search(query).results[0]?.paper.title;
+
+describe('ranking', () => {
+  it('finds a paper by the short name its title defines', () => {
+    // "SPAM:" heads the title; the short-name field outranks every abstract that merely says "spike".
+    expect(topTitle('SPAM')).toBe('SPAM: Spike-Aware Adam with Momentum Reset for Stable LLM Training');
+  });
+
+  it('finds a method name defined only in the abstract', () => {
+    // "namely GarDiff" is in the abstract, not in the title.
+    expect(topTitle('GarDiff')).toBe('Improving Virtual Try-On with Garment-focused Diffusion Models');
+  });
+
+  it('matches inflected forms through stemming', () => {
+    // "sinks" / "sink", "emerging" / "emerges": the same stems as the title's words.
+    expect(topTitle('attention sinks emerging in language models')).toBe('When Attention Sink Emerges in Language Models: An Empirical View');
+  });
+
+  it('tolerates typos in words the index does not know', () => {
+    // "distilation" and "garmnet" are not in the vocabulary: fuzzy matching finds "distillation", "garment".
+    expect(topTitle('one step diffusion distilation')).toBe('SNOOPI: Supercharged One-step Diffusion Distillation with Proper Guidance');
+    expect(topTitle('garmnet virtual try-on')).toBe('Improving Virtual Try-On with Garment-focused Diffusion Models');
+  });
+
+  it('completes an unfinished last word by prefix', () => {
+    // "TidalDec" is no word of the corpus: it is the start of "TidalDecode", typed as far as the person got.
+    expect(topTitle('fast LLM decoding TidalDec')).toBe('TidalDecode: Fast and Accurate LLM Decoding with Position Persistent Sparse Attention');
+    expect(topTitle('ClassDiff')).toBe('ClassDiffusion: More Aligned Personalization Tuning with Explicit Class Guidance');
+  });
+
+  it('finds a hyphenated compound written as one word', () => {
+    // The abstract says "Margin-MSE"; people also type "marginmse".
+    expect(topTitle('marginmse distillation')).toBe('Improving Efficient Neural Ranking Models with Cross-Architecture Knowledge Distillation');
+  });
+
+  it('finds papers by author name', async () => {
+    // Seed papers carry no authors (the page text has none), so this uses an API response that has them.
+    const papers = await loadCorpusFile('../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json');
+    const withAuthors = createPaperIndex(papers);
+    expect(withAuthors.search('Xin Ding').results[0]?.paper.id).toBe('2608.16590');
+  });
+
+  it('says why each paper matched, in the words the person typed', () => {
+    const [first] = index.search('entropy collapse in transformer training').results;
+    expect(first?.paper.title).toBe('Stabilizing Transformer Training by Preventing Attention Entropy Collapse');
+    expect(first?.matchedTerms).toEqual(expect.arrayContaining(['entropy', 'collapse', 'transformer', 'training']));
+    expect(first?.snippet.length).toBeLessThanOrEqual(220);
+  });
+});
