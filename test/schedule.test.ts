@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Digest } from '../src/digest/digest.js';
+import type { DigestRunDeps } from '../src/digest/digest-run.js';
+import { scheduleDigests, type DigestSchedule } from '../src/schedule.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
+import { FakePublisher } from './digest-fake-publisher.js';
+
+/** Records when (by the faked clock) each digest was posted. */
+class TimedPublisher extends FakePublisher {
+  readonly times: string[] = [];
+  override async post(channelId: string, digest: Digest, digestKey: string) {
+    this.times.push(`${new Date().toISOString()} ${digestKey}`);
+    return super.post(channelId, digest, digestKey);
+  }
+}
+
+let store: Store;
+let publisher: TimedPublisher;
+let deps: DigestRunDeps;
+let schedule: DigestSchedule | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  store = openSqliteStore(':memory:');
+  publisher = new TimedPublisher('slack');
+  deps = { store, publishers: { slack: publisher }, papersForDay: async () => [], sleep: async () => {} };
+});
+afterEach(() => {
+  schedule?.stop();
+  store.close();
+  vi.useRealTimers();
+});
+
+describe('scheduleDigests', () => {
+  it('posts at the local time on both sides of a daylight-saving change', async () => {
+    store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:00', timezone: 'Europe/Paris', top: 10, onEmptyDay: 'note' });
+    vi.setSystemTime(new Date('2026-03-28T06:58:30Z'));
+    schedule = scheduleDigests(deps);
+    await schedule.started;
+    await vi.advanceTimersByTimeAsync(2 * 24 * 3600_000);
+    // 08:00 CET = 07:00Z on the 28th; the clocks go forward on the 29th: 08:00 CEST = 06:00Z from then on.
+    expect(publisher.times).toEqual([
+      '2026-03-28T07:00:00.000Z slack:C1:2026-03-28',
+      '2026-03-29T06:00:00.000Z slack:C1:2026-03-29',
+      '2026-03-30T06:00:00.000Z slack:C1:2026-03-30',
+    ]);
+  });
+
+  it('catches up at start a digest that fell due while the bot was down, and only once', async () => {
+    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
+    vi.setSystemTime(new Date('2026-08-20T14:20:10Z'));
+    schedule = scheduleDigests(deps);
+    await schedule.started;
+    expect(publisher.times).toEqual(['2026-08-20T14:20:10.000Z slack:C1:2026-08-20']);
+    await vi.advanceTimersByTimeAsync(3600_000);
+    expect(publisher.times).toHaveLength(1);
+  });
+
+  it('skips ticks while a run is still posting', async () => {
+    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
+    vi.setSystemTime(new Date('2026-08-20T08:59:50Z'));
+    let calls = 0;
+    const warnings: string[] = [];
+    // The day's fetch takes 150 s: the ticks at 09:01 and 09:02 find the 09:00 run still going.
+    deps.papersForDay = async () => {
+      calls += 1;
+      await new Promise((resolve) => setTimeout(resolve, 150_000));
+      return [];
+    };
+    deps.logger = { info: () => {}, warn: (m) => void warnings.push(`${new Date().toISOString()} ${m}`), error: () => {} };
+    schedule = scheduleDigests(deps);
+    await schedule.started;
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(calls).toBe(1);
+    expect(publisher.times).toEqual(['2026-08-20T09:02:30.000Z slack:C1:2026-08-20']);
+    // croner re-arms its timer every 30 s and reports each blocked wake-up (platform-notes §6): 09:01, 09:01:30, 09:02.
+    expect(warnings.map((w) => w.slice(11, 19))).toEqual(['09:01:00', '09:01:30', '09:02:00']);
+  });
+});
