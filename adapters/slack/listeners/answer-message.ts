@@ -1,0 +1,44 @@
+import type { webApi } from '@slack/bolt';
+import { IncomingMessage, isIgnored, messageKeys } from '../dedupe.js';
+import { questionFromText } from '../incoming-text.js';
+import { renderView } from '../render-view.js';
+import { messageOrExplanation, sendSafely } from '../explain-errors.js';
+import type { ListenerDeps } from './deps.js';
+
+export interface MessageToAnswer {
+  /** The event as Slack sent it; validated here. */
+  event: unknown;
+  eventId: string | undefined;
+  botUserId: string | undefined;
+  client: webApi.WebClient;
+  /** Channels answer in the message's thread (starting one); DMs answer in place unless already in a thread. */
+  inThread: boolean;
+}
+
+/**
+ * The shared path of mentions and DMs: skip what must not be answered or was answered already, take the
+ * question out of the text, answer it, post once.
+ */
+export async function answerMessage(deps: ListenerDeps, input: MessageToAnswer): Promise<void> {
+  const parsed = IncomingMessage.safeParse(input.event);
+  if (!parsed.success) {
+    deps.log.warn('Slack: message event without channel or ts', { issues: parsed.error.issues.length });
+    return;
+  }
+  const message = parsed.data;
+  if (isIgnored(message, input.botUserId) || !deps.seen.firstTime(messageKeys(message, input.eventId))) return;
+  const question = questionFromText(message.text, input.botUserId);
+  const reply = await messageOrExplanation(deps.log, 'answering a message', () => renderView(deps.index, { v: 'answer', q: question }));
+  const threadTs = message.thread_ts ?? (input.inThread ? message.ts : undefined);
+  await sendSafely(deps.log, 'an answer', () =>
+    input.client.chat.postMessage({
+      channel: message.channel,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+      text: reply.text,
+      blocks: reply.blocks,
+      // Paper links would otherwise unfurl into large previews under every answer.
+      unfurl_links: false,
+      unfurl_media: false,
+    }),
+  );
+}

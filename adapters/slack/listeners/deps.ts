@@ -1,0 +1,12 @@
+import type { PaperIndex } from '../../../src/paper-index.js';
+import type { Deduper } from '../dedupe.js';
+import type { InFlight } from '../inflight.js';
+import type { SlackLog } from '../log.js';
+
+/** What every listener gets: the core, a logger, the memory of answered messages, and the shutdown tracker. */
+export interface ListenerDeps {
+  index: PaperIndex;
+  log: SlackLog;
+  seen: Deduper;
+  inflight: InFlight;
+}

@@ -1,0 +1,53 @@
+import type { PaperIndex } from '../../src/paper-index.js';
+import type { Paper } from '../../src/types.js';
+import { UserError } from '../../src/errors.js';
+import { ANSWER_PAPERS, SEARCH_PAGE_SIZE } from './limits.js';
+import { safeMrkdwn } from './escape.js';
+import { ACTION, encodeView, type ViewState } from './views.js';
+import type { SlackMessage } from './format/message.js';
+import { actions, button, context } from './format/blocks.js';
+import { formatAnswer } from './format/answer.js';
+import { formatSearchPage } from './format/search.js';
+import { formatPaper, formatSimilar } from './format/paper.js';
+import { formatHelp } from './format/help.js';
+import { appendBlocks } from './format/fit.js';
+import { SUBCOMMANDS } from './subcommands/index.js';
+
+export interface RenderOptions {
+  /** Add a "Share in channel" button (for replies only the asker sees). */
+  shareable?: boolean;
+  /** For shared copies: the name of whoever shared it, shown in a context line. */
+  sharedBy?: string;
+}
+
+/** Runs the core call a view stands for and formats the result. Throws `UserError` for an unknown paper. */
+export function renderView(index: PaperIndex, view: ViewState, options: RenderOptions = {}): SlackMessage {
+  const message = formatView(index, view);
+  const extra = [
+    ...(options.sharedBy ? [context([`Shared by ${safeMrkdwn(options.sharedBy)}`])] : []),
+    ...(options.shareable ? actions([button('Share in channel', ACTION.share, encodeView(view), 'primary')]) : []),
+  ];
+  return extra.length > 0 ? appendBlocks(message, extra) : message;
+}
+
+function formatView(index: PaperIndex, view: ViewState): SlackMessage {
+  switch (view.v) {
+    case 'answer':
+      return formatAnswer(index.answer(view.q, { limit: ANSWER_PAPERS }));
+    case 'search':
+      return formatSearchPage(index.search(view.q, { offset: view.o, limit: SEARCH_PAGE_SIZE }));
+    case 'paper':
+      return formatPaper(known(index, view.id));
+    case 'similar':
+      return formatSimilar(known(index, view.id), index.similar(view.id, { limit: SEARCH_PAGE_SIZE }));
+    case 'help':
+      return formatHelp(SUBCOMMANDS, index.stats());
+  }
+}
+
+/** Buttons name papers by id; after a corpus change the paper may be gone. */
+function known(index: PaperIndex, id: string): Paper {
+  const paper = index.paper(id);
+  if (!paper) throw new UserError('That paper is no longer in my index; try `/papers search` for it.');
+  return paper;
+}

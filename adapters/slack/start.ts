@@ -1,0 +1,63 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, type webApi } from '@slack/bolt';
+import type { PaperIndex } from '../../src/paper-index.js';
+import type { SlackConfig } from './config.js';
+import { toBoltLogger, silentLog, type SlackLog } from './log.js';
+import { Deduper } from './dedupe.js';
+import { InFlight } from './inflight.js';
+import { registerListeners } from './listeners/index.js';
+import { describe } from './explain-errors.js';
+
+/**
+ * Web API retries for chat replies: a few quick tries on 5xx and network errors, then give up. The library's
+ * default (10 retries over 30 minutes) would post answers half an hour late.
+ */
+export const REPLY_RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2000 };
+/** How long shutdown waits for answers already being worked on. */
+const DRAIN_MS = 5000;
+
+export interface SlackStartOptions {
+  /** Override the Web API retry policy (tests use a fast one). */
+  retryConfig?: webApi.RetryOptions;
+}
+
+/** A running Slack app. */
+export interface SlackRunning {
+  /** Stops taking requests, lets answers in progress finish (up to 5 s), closes the connection. */
+  stop(): Promise<void>;
+  /** The HTTP port actually listened on (HTTP mode; useful with port 0), else `undefined`. */
+  port: number | undefined;
+}
+
+/**
+ * Starts the Slack adapter over `index`: checks the bot token (`auth.test`, so a bad token fails here, not on the
+ * first message), registers the listeners, and connects by Socket Mode or listens for HTTP as `config` says.
+ */
+export async function startSlack(index: PaperIndex, config: SlackConfig, log: SlackLog = silentLog, options: SlackStartOptions = {}): Promise<SlackRunning> {
+  const app = new App({
+    token: config.botToken,
+    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
+    logger: toBoltLogger(log),
+    // Paging answers must not wait for the 30-minute default; a rate limit drops the reply (logged) instead of queueing.
+    clientOptions: { retryConfig: options.retryConfig ?? REPLY_RETRIES, rejectRateLimitedCalls: true, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) },
+    // Acks go out before listeners run: a slow answer must not make Slack retry (platform-notes §4.3).
+    processBeforeResponse: false,
+    deferInitialization: true,
+  });
+  await app.init();
+  const inflight = new InFlight();
+  registerListeners(app, { index, log, seen: new Deduper(), inflight });
+  app.error(async (error) => log.error('Slack: unhandled listener error', { error: describe(error) }));
+  const started: unknown = config.mode === 'http' ? await app.start(config.port) : await app.start();
+  const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
+  log.info(`Slack: connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
+  return {
+    port,
+    stop: async () => {
+      await app.stop();
+      await inflight.drain(DRAIN_MS);
+      log.info('Slack: stopped');
+    },
+  };
+}

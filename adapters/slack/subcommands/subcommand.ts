@@ -1,0 +1,27 @@
+import type { PaperIndex } from '../../../src/paper-index.js';
+import type { SlackMessage } from '../format/message.js';
+import type { ViewState } from '../views.js';
+
+/** Who asked, where, and what followed the subcommand's name. */
+export interface SubcommandRequest {
+  argument: string;
+  index: PaperIndex;
+  userId: string;
+  channelId: string;
+}
+
+/**
+ * What a subcommand answers: a view of the papers (rendered by `renderView`, shareable, restart-proof), or a
+ * finished message for subcommands that show something else (a subscription's confirmation, say).
+ */
+export type SubcommandReply = { view: ViewState } | { message: SlackMessage };
+
+/** One `/papers <name> …` subcommand. Adding one is a file exporting this and a line in `index.ts`. */
+export interface Subcommand {
+  name: string;
+  /** How to call it, as shown in help: `/papers search <words>`. */
+  usage: string;
+  summary: string;
+  /** Throws `UserError` with a reason to show for what the person can fix. */
+  run(request: SubcommandRequest): SubcommandReply | Promise<SubcommandReply>;
+}

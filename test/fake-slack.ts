@@ -1,0 +1,135 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { limitViolations } from './fixtures/slack-message-checks.js';
+import { BOT_ID, BOT_USER, TEAM } from './fixtures/slack-payloads.js';
+
+/**
+ * A loopback Slack Web API and response_url endpoint (platform-notes §4.2). It answers `auth.test` as the fake
+ * bot, records every `chat.postMessage`, `chat.update` and response_url body, refuses messages that break a
+ * Block Kit limit (`invalid_blocks`, as Slack does), and misbehaves on request.
+ */
+
+/** One recorded request: the Web API method, or `respond` for a response_url. */
+export interface SlackCall {
+  method: string;
+  /** For `respond`: the id in the response URL (which command or click it belongs to). */
+  responseId?: string;
+  body: Record<string, unknown>;
+  /** Why the fake refused it (a limit, or a scripted fault); undefined when accepted. */
+  refused?: string;
+}
+
+/** A scripted failure for the next call to a method: a Slack error code, or an HTTP status. */
+export type SlackFault = { error: string } | { status: number; retryAfter?: number };
+
+export interface FakeSlack {
+  /** The Web API base, for `SLACK_API_URL` / `clientOptions.slackApiUrl`. */
+  apiUrl: string;
+  responseUrl(id: string): string;
+  /** Every call but `auth.test`, in arrival order. */
+  calls: SlackCall[];
+  /** Fails the next call(s) to `method` (`chat.postMessage`, `respond`, …), first in first out. */
+  fail(method: string, ...faults: SlackFault[]): void;
+  /** Resolves once `count` calls have arrived (all calls so far when already there); rejects after `timeoutMs`. */
+  waitForCalls(count: number, timeoutMs?: number): Promise<SlackCall[]>;
+  close(): Promise<void>;
+}
+
+/** Slack's v0 request signature over the exact raw body (same as Bolt's verify-request.js). */
+export function signedHeaders(secret: string, rawBody: string, contentType: string, ts = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${rawBody}`).digest('hex')}`;
+  return { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature };
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const faults = new Map<string, SlackFault[]>();
+  const waiters = new Set<() => void>();
+  const server: Server = createServer((req, res) => {
+    void readBody(req).then((raw) => {
+      const call = record(req, raw);
+      if (call) {
+        call.refused = answer(res, call, faults.get(call.method)?.shift());
+        calls.push(call);
+        for (const wake of waiters) wake();
+      } else {
+        json(res, 200, { ok: true, user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: 'paperbot', team: 'Fake' });
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/respond/${encodeURIComponent(id)}`,
+    calls,
+    fail: (method, ...more) => faults.set(method, [...(faults.get(method) ?? []), ...more]),
+    waitForCalls: (count, timeoutMs = 5000) => new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        if (calls.length < count) return false;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve([...calls]);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`expected ${count} Slack calls within ${timeoutMs} ms, got ${calls.length}: ${calls.map((c) => c.method).join(', ')}`));
+      }, timeoutMs);
+      if (!check()) waiters.add(check);
+    }),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The call for a request, or `undefined` for `auth.test` (answered, not recorded). */
+function record(req: IncomingMessage, raw: string): SlackCall | undefined {
+  const path = new URL(req.url ?? '/', 'http://fake').pathname;
+  const isJson = (req.headers['content-type'] ?? '').includes('json');
+  const body = isJson ? (JSON.parse(raw) as Record<string, unknown>) : decodeForm(raw);
+  if (path.startsWith('/respond/')) return { method: 'respond', responseId: decodeURIComponent(path.slice('/respond/'.length)), body };
+  const method = path.replace(/^\/api\//, '');
+  return method === 'auth.test' ? undefined : { method, body };
+}
+
+/** Web API form bodies carry `blocks` as a JSON string (@slack/web-api WebClient.js L548). */
+function decodeForm(raw: string): Record<string, unknown> {
+  const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+  if (typeof body.blocks === 'string') body.blocks = JSON.parse(body.blocks);
+  return body;
+}
+
+/** Writes the response and returns why the call was refused, if it was. */
+function answer(res: ServerResponse, call: SlackCall, fault: SlackFault | undefined): string | undefined {
+  if (fault && 'status' in fault) {
+    res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}) });
+    res.end(JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }));
+    return `HTTP ${fault.status}`;
+  }
+  const problems = call.body.blocks === undefined ? [] : limitViolations(call.body);
+  const error = fault?.error ?? (problems.length > 0 ? 'invalid_blocks' : undefined);
+  if (call.method === 'respond') {
+    // response_url answers plain HTTP: 200 "ok", or 4xx with a reason (Bolt's respond() throws on non-2xx).
+    res.writeHead(error ? 400 : 200, { 'content-type': 'text/plain' }).end(error ?? 'ok');
+  } else {
+    json(res, 200, error ? { ok: false, error } : { ok: true, channel: call.body.channel, ts: `1800000000.${String(Date.now() % 1e6).padStart(6, '0')}` });
+  }
+  return error === undefined ? undefined : [error, ...problems].join(': ');
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
