@@ -1,0 +1,30 @@
+import type {
+  AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { PaperIndex } from '../../../src/paper-index.js';
+import type { DiscordLogger } from '../logger.js';
+import type { CommandSummary } from '../format-help.js';
+
+/** What a command needs besides its interaction. */
+export interface CommandContext {
+  index: PaperIndex;
+  log: DiscordLogger;
+  /** Every registered command, for `/help`. */
+  commands: readonly CommandSummary[];
+}
+
+/** Handles a click on a button whose custom_id has one of the command's kinds. */
+export type ButtonHandler = (interaction: ButtonInteraction, context: CommandContext) => Promise<void>;
+
+/**
+ * One slash command: its registration data and its behaviour, in one file (the discord.js guide's layout).
+ * Handlers throw `UserError` for anything the person can fix; the dispatcher turns it into an ephemeral reply.
+ */
+export interface SlashCommand {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, context: CommandContext): Promise<void>;
+  /** Answers autocomplete for the command's options; must respond within 3 s and cannot be deferred. */
+  autocomplete?(interaction: AutocompleteInteraction, context: CommandContext): Promise<void>;
+  /** The buttons this command puts on its messages, by custom_id kind (see `button-ids.ts`). */
+  buttons?: Readonly<Record<string, ButtonHandler>>;
+}

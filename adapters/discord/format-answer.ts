@@ -1,0 +1,45 @@
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import type { Answer } from '../../src/types.js';
+import { primaryLink } from '../../src/links.js';
+import { DISCORD_LIMITS } from './limits.js';
+import { fitText, maskedLink } from './fit.js';
+import { resultFields, suggestionLines } from './format-results.js';
+import { checkedMessage, type DiscordMessage } from './message.js';
+import { SHARE_BUTTON_ID } from './button-ids.js';
+
+/** The answer papers listed under the quote. */
+export const ANSWER_RESULTS = 3;
+const QUOTE_ROOM = 1500;
+const CITED_TITLE_ROOM = 200;
+const ANSWER_FOOTER = 'Quoted from the paper’s abstract; read the paper before relying on it.';
+const ANSWER_COLOR = 0x5865f2;
+
+/**
+ * `/ask`: the question as the title, the cited sentence as a quote with its paper linked, then the top papers
+ * and why each matched. `shareable` adds the "Share in channel" button (for private answers).
+ */
+export function formatAnswer(answer: Answer, shareable: boolean): DiscordMessage {
+  const title = `“${fitText(answer.question, DISCORD_LIMITS.embedTitle - 2)}”`;
+  const description = answer.answer ? citation(answer) : `No papers matched.\n${suggestionLines(answer.suggestions, 1000)}`;
+  const budget = DISCORD_LIMITS.embedTotal - title.length - description.length - ANSWER_FOOTER.length;
+  const embed = new EmbedBuilder()
+    .setColor(ANSWER_COLOR)
+    .setTitle(title)
+    .setDescription(description)
+    .setFooter({ text: ANSWER_FOOTER });
+  const fields = resultFields(answer.results.slice(0, ANSWER_RESULTS), 1, budget);
+  if (fields.length > 0) embed.addFields(fields);
+  return checkedMessage({ embeds: [embed], components: shareable ? [shareRow()] : [] });
+}
+
+function citation(answer: Answer): string {
+  const cited = answer.answer!;
+  const quote = `> ${fitText(cited.text, QUOTE_ROOM)}`;
+  const source = maskedLink(fitText(cited.paper.title, CITED_TITLE_ROOM), primaryLink(cited.paper));
+  return source ? `${quote}\n— from **${source}**` : quote;
+}
+
+function shareRow(): ActionRowBuilder<ButtonBuilder> {
+  const share = new ButtonBuilder().setCustomId(SHARE_BUTTON_ID).setLabel('Share in channel').setStyle(ButtonStyle.Primary);
+  return new ActionRowBuilder<ButtonBuilder>().addComponents(share);
+}
