@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseHfDailyPapers } from '../src/corpus/hf-api.js';
+import { createPaperIndex } from '../src/create-paper-index.js';
+import { readDailyConfig } from '../src/digest/config.js';
+import { dailyDigest, latestCorpusDay } from '../src/digest/daily-on-demand.js';
+import { openDailyPapers, type DailyPapers } from '../src/digest/daily-papers.js';
+import { parseSubscribeText } from '../src/digest/subscribe-text.js';
+import { parseSubscriptionRequest } from '../src/digest/subscription-request.js';
+import { suggestTimeZones } from '../src/digest/time-zone.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
+import type { Paper } from '../src/types.js';
+import { loadSample, startFakeHf, type FakeHf } from './fake-hf.js';
+
+const defaults = { digestTime: '09:00', digestTimezone: 'UTC', digestTop: 10 };
+const channel = { platform: 'discord' as const, channelId: '123' };
+
+describe('parseSubscriptionRequest', () => {
+  it('fills in the defaults', () => {
+    expect(parseSubscriptionRequest(channel, defaults)).toEqual({ ...channel, time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
+  });
+
+  it('normalises the time and the zone name', () => {
+    expect(parseSubscriptionRequest({ ...channel, time: '7:05', timezone: 'europe/paris', top: 3, filter: 'diffusion' }, defaults))
+      .toMatchObject({ time: '07:05', timezone: 'Europe/Paris', top: 3, filter: 'diffusion' });
+  });
+
+  it('rejects bad values with a reason to show, and suggests a zone', () => {
+    expect(() => parseSubscriptionRequest({ ...channel, time: '25:00' }, defaults)).toThrow(/not a time of day/);
+    expect(() => parseSubscriptionRequest({ ...channel, timezone: 'Paris' }, defaults)).toThrow(/Did you mean Europe\/Paris\?/);
+    expect(() => parseSubscriptionRequest({ ...channel, top: 26 }, defaults)).toThrow(/1 to 25/);
+    expect(() => parseSubscriptionRequest({ ...channel, filter: 'the of' }, defaults)).toThrow(/could not find any words/);
+  });
+});
+
+describe('time zones', () => {
+  it('suggests names for autocomplete, those starting with the words first', () => {
+    expect(suggestTimeZones('new y', 5)).toEqual(['America/New_York']);
+    expect(suggestTimeZones('', 3)[0]).toBe('UTC');
+    expect(suggestTimeZones('europe', 25)).toHaveLength(25);
+  });
+});
+
+describe('parseSubscribeText', () => {
+  it('splits key:value words, filter taking the rest of the line', () => {
+    expect(parseSubscribeText('time:08:30 tz:Asia/Tokyo top:5 empty:silent filter:diffusion models')).toEqual({
+      time: '08:30', timezone: 'Asia/Tokyo', top: 5, onEmptyDay: 'silent', filter: 'diffusion models',
+    });
+    expect(parseSubscribeText('')).toEqual({});
+  });
+
+  it('refuses unknown words', () => {
+    expect(() => parseSubscribeText('daily at 9')).toThrow(/did not understand "daily"/);
+  });
+});
+
+describe('readDailyConfig', () => {
+  it('has defaults and names the bad variable', () => {
+    expect(readDailyConfig({})).toMatchObject({ hfApiUrl: 'https://huggingface.co/api', databasePath: 'data/paperbot.sqlite', digestTop: 10 });
+    expect(readDailyConfig({ DIGEST_TOP: '', DIGEST_TIMEZONE: '' })).toMatchObject({ digestTop: 10, digestTimezone: 'UTC' });
+    expect(() => readDailyConfig({ DIGEST_TIMEZONE: 'Mars/Olympus' })).toThrow(/DIGEST_TIMEZONE/);
+    expect(() => readDailyConfig({ HF_API_URL: 'ftp://x' })).toThrow(/HF_API_URL/);
+    expect(() => readDailyConfig({ DIGEST_TIME: '9am' })).toThrow(/DIGEST_TIME: expected HH:MM/);
+  });
+});
+
+describe('dailyDigest', () => {
+  const day20 = parseHfDailyPapers(loadSample('2026-08-20'), 's');
+  const shipped: Paper[] = [
+    { id: 'a', title: 'A', abstract: 'One.', authors: [], published: 'Mar 13', source: 'hf-page' },
+    { id: 'b', title: 'B', abstract: 'Two.', authors: [], published: 'Mar 13', source: 'hf-page' },
+    { id: 'c', title: 'C', abstract: 'Three.', authors: [], published: 'Mar 12', source: 'hf-page' },
+  ];
+
+  it("shows today's papers, else the latest stored day, else the shipped corpus's latest day", async () => {
+    const store = openSqliteStore(':memory:');
+    const deps = { store, corpus: () => shipped };
+    const now = new Date('2026-08-20T12:00:00Z');
+    expect(await dailyDigest({ now, top: 10 }, deps)).toMatchObject({ date: 'Mar 13', total: 2 });
+    store.upsertPapers(day20, '2026-08-20');
+    expect(await dailyDigest({ now: new Date('2026-08-23T12:00:00Z'), top: 10 }, deps)).toMatchObject({ date: '2026-08-20', total: 15 });
+    expect(await dailyDigest({ now, top: 3 }, deps)).toMatchObject({ date: '2026-08-20', entries: { length: 3 } });
+    store.close();
+  });
+
+  it('shows a given date, fetching it when not stored, and says so when it cannot', async () => {
+    const store = openSqliteStore(':memory:');
+    const fetched: string[] = [];
+    const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), day === '2026-08-20' ? day20 : []) };
+    expect(await dailyDigest({ date: '2026-08-20', now: new Date(), top: 10 }, deps)).toMatchObject({ total: 15 });
+    expect(await dailyDigest({ date: '2026-08-22', now: new Date(), top: 10 }, deps)).toMatchObject({ empty: 'no-papers' });
+    expect(fetched).toEqual(['2026-08-20', '2026-08-22']);
+    await expect(dailyDigest({ date: '20/08/2026', now: new Date(), top: 10 }, deps)).rejects.toThrow(/not a date/);
+    const failing = { ...deps, papersForDay: async () => Promise.reject(new Error('HTTP 503')) };
+    await expect(dailyDigest({ date: '2026-08-19', now: new Date(), top: 10 }, failing)).rejects.toThrow(/could not fetch the papers of 2026-08-19/);
+    store.close();
+  });
+
+  it('picks the latest ISO featured day when there is one', () => {
+    expect(latestCorpusDay(day20).day).toBe('2026-08-20');
+    expect(latestCorpusDay(shipped)).toMatchObject({ day: 'Mar 13', papers: { length: 2 } });
+  });
+});
+
+describe('openDailyPapers', () => {
+  let hf: FakeHf;
+  let daily: DailyPapers;
+  let index: ReturnType<typeof createPaperIndex>;
+  beforeEach(async () => {
+    hf = await startFakeHf();
+    const config = { ...readDailyConfig({}), hfApiUrl: hf.url };
+    index = createPaperIndex([]);
+    daily = openDailyPapers(config, { index, store: openSqliteStore(':memory:') });
+  });
+  afterEach(async () => {
+    daily.close();
+    await hf.close();
+  });
+
+  it('wires subscribe, subscriptions, unsubscribe and daily over one store and the live index', async () => {
+    daily.subscribe({ platform: 'slack', channelId: 'C1', ...parseSubscribeText('time:8:00 top:3') });
+    daily.subscribe({ platform: 'discord', channelId: '42' });
+    expect(daily.subscriptions('slack')).toMatchObject([{ channelId: 'C1', time: '08:00', top: 3 }]);
+    expect(daily.subscriptions('discord', new Set(['7']))).toEqual([]);
+    const digest = await daily.daily({ date: '2026-08-21', now: new Date(), top: undefined });
+    expect(digest).toMatchObject({ date: '2026-08-21', total: 17, entries: { length: 10 } });
+    expect(daily.store.papersListedOn('2026-08-21')).toHaveLength(17);
+    // Searchable at once, without a restart.
+    expect(index.paper('2608.19880')?.upvotes).toBe(163);
+    expect(daily.unsubscribe('slack', 'C1')).toBe(true);
+  });
+});
