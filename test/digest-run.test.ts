@@ -157,6 +157,13 @@ describe('runDueDigests', () => {
     expect(filtered?.entries.length).toBeLessThanOrEqual(3);
   });
 
+  it('a subscription with a zone the runtime does not know fails alone', async () => {
+    subscribe('bad', { timezone: 'Mars/Olympus' });
+    subscribe('ok');
+    expect((await runDueDigests(at(`${DAY}T09:00:00Z`), deps)).sent).toEqual([`discord:ok:${DAY}`]);
+    expect(logs).toContain('error: digest: unexpected failure');
+  });
+
   it('leaves subscriptions of a platform that is not running for later', async () => {
     store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', top: 5, onEmptyDay: 'note' });
     expect(await runDueDigests(at(`${DAY}T09:00:00Z`), deps)).toMatchObject({ sent: [], retrying: [] });

@@ -33,13 +33,15 @@ export async function runDueDigests(now: Date, deps: DigestRunDeps): Promise<Dig
   for (const subscription of deps.store.subscriptions()) {
     if (subscription.unavailableSince) continue;
     const publisher = deps.publishers[subscription.platform];
-    const day = dueDay(now, subscription.timezone, subscription.time);
-    if (!publisher || day === undefined) continue;
+    if (!publisher) continue;
     try {
+      // Inside the try: a zone this runtime no longer knows (ICU data changes) fails this channel only.
+      const day = dueDay(now, subscription.timezone, subscription.time);
+      if (day === undefined) continue;
       const outcome = await postSubscription(subscription, day, now, { ...deps, publisher, papersForDay, logger, pace });
       if (outcome) report[outcome.kind].push(outcome.key);
     } catch (error) {
-      // A store failure: nothing is known to be sent that is not recorded, so the next run sorts it out.
+      // A store failure or an unknown zone: nothing sent is left unrecorded, so a later run can sort it out.
       logger.error('digest: unexpected failure', { platform: subscription.platform, channelId: subscription.channelId, error: String(error) });
     }
   }

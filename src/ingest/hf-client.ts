@@ -51,7 +51,7 @@ export function createHfClient(options: HfClientOptions = {}): HfDailyClient {
       try {
         return await getOnce(url, settings.timeoutMs);
       } catch (error) {
-        const failure = error instanceof HfFetchError ? error : new HfFetchError(url, describe(error), true);
+        const failure = error instanceof HfFetchError ? error : new HfFetchError(url, describeFailure(error), true);
         if (!failure.retryable || attempt >= settings.maxAttempts) throw failure;
         const delay = failure.retryAfterMs ?? backoffDelay(attempt, settings.backoffBaseMs, settings.backoffMaxMs);
         if (delay > settings.maxRetryAfterMs) throw new HfFetchError(url, `${failure.reason}; asked to wait ${delay} ms`, false);
@@ -108,7 +108,7 @@ async function getOnce(url: string, timeoutMs: number): Promise<unknown[]> {
   return body;
 }
 
-function describe(error: unknown): string {
+function describeFailure(error: unknown): string {
   if (error instanceof Error && error.name === 'TimeoutError') return 'request timed out';
   if (error instanceof Error) {
     const cause = (error as Error & { cause?: unknown }).cause;

@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from './logger.js';
 export interface IngestDeps {
   hf: HfDailyClient;
   store: PaperStore;
-  /** The live index: new and changed papers are added to it without a restart. */
+  /** The live index: the day's papers are added to it (or refreshed) without a restart. */
   index?: Pick<PaperIndex, 'add'>;
   logger?: Logger;
 }
@@ -35,7 +35,7 @@ export interface IngestReport {
 
 /**
  * Fetches one day's Daily Papers list (all pages), stores it (re-ingesting updates upvotes and adds nothing
- * twice) and feeds new or changed papers to the live index. An empty list is a real answer (a weekend); a list
+ * twice) and feeds the day's papers to the live index. An empty list is a real answer (a weekend); a list
  * whose every entry is malformed is not, and throws `HfFetchError`, so a broken API never looks like a quiet day.
  */
 export async function ingestDay(day: string, deps: IngestDeps): Promise<IngestReport> {
@@ -47,8 +47,9 @@ export async function ingestDay(day: string, deps: IngestDeps): Promise<IngestRe
   const result = deps.store.upsertPapers(papers, day);
   const stored = new Map(deps.store.papersListedOn(day).map((paper) => [paper.id, paper]));
   const ordered = papers.map((paper) => stored.get(paper.id) ?? paper);
-  const changed = new Set([...result.added, ...result.updated]);
-  if (deps.index && changed.size > 0) deps.index.add(ordered.filter((paper) => changed.has(paper.id)));
+  // The whole day, not only what changed: the live index may have been built without the store (a restart),
+  // and a day is tens of papers (about 0.5 ms each to re-add).
+  if (deps.index && ordered.length > 0) deps.index.add(ordered);
   const logger = deps.logger ?? silentLogger;
   for (const entry of skipped) logger.warn('HF daily papers: skipped an entry', { day, ...entry });
   logger.info('HF daily papers ingested', { day, added: result.added.length, updated: result.updated.length, skipped: skipped.length });
