@@ -69,6 +69,14 @@ describe('runDueDigests', () => {
     expect((await runDueDigests(at('2026-03-29T06:00:00Z'), deps)).sent).toEqual(['discord:paris:2026-03-29']);
   });
 
+  it('posts once on the day a local time happens twice (clocks go back)', async () => {
+    subscribe('ny', { timezone: 'America/New_York', time: '01:30' });
+    // 2026-11-01: 01:30 EDT is 05:30Z, and after the change 01:30 EST is 06:30Z.
+    expect((await runDueDigests(at('2026-11-01T05:29:00Z'), deps)).sent).toEqual([]);
+    expect((await runDueDigests(at('2026-11-01T05:30:00Z'), deps)).sent).toEqual(['discord:ny:2026-11-01']);
+    expect((await runDueDigests(at('2026-11-01T06:30:00Z'), deps)).sent).toEqual([]);
+  });
+
   it('catches up a digest missed while down, for the current day only', async () => {
     subscribe('c1');
     // Down from before 09:00 on the 20th until 10:00 on the 21st: the 20th is not posted late, the 21st is.

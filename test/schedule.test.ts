@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Digest } from '../src/digest/digest.js';
 import type { DigestRunDeps } from '../src/digest/digest-run.js';
@@ -76,5 +79,17 @@ describe('scheduleDigests', () => {
     expect(publisher.times).toEqual(['2026-08-20T09:02:30.000Z slack:C1:2026-08-20']);
     // croner re-arms its timer every 30 s and reports each blocked wake-up (platform-notes §6): 09:01, 09:01:30, 09:02.
     expect(warnings.map((w) => w.slice(11, 19))).toEqual(['09:01:00', '09:01:30', '09:02:00']);
+  });
+});
+
+describe('boundary', () => {
+  it('only src/schedule.ts imports croner, and no daily-papers code imports a platform SDK', () => {
+    const src = fileURLToPath(new URL('../src/', import.meta.url));
+    const files = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const croner = files.filter((file) => /from 'croner'/.test(readFileSync(join(src, file), 'utf8')));
+    expect(croner).toEqual(['schedule.ts']);
+    for (const file of files.filter((f) => /^(store|ingest|digest)\//.test(f) || f === 'schedule.ts')) {
+      expect(readFileSync(join(src, file), 'utf8'), file).not.toMatch(/from '(discord\.js|@slack\/[^']+|\.\.\/\.\.\/adapters[^']*)'/);
+    }
   });
 });
