@@ -12,8 +12,9 @@ export function fitText(raw: string, max: number): string {
     const escaped = escapeMarkdownText(truncate(clean, budget));
     if (escaped.length <= max) return escaped;
     if (budget <= 1) return '';
-    // Escapes only lengthen text, so shrinking the raw budget by the overflow converges in a few steps.
-    budget = Math.max(1, budget - (escaped.length - max));
+    // An escape at most doubles a character, so cutting half the overflow is the least that can suffice;
+    // the budget shrinks on every pass, so the loop ends.
+    budget = Math.max(1, budget - Math.ceil((escaped.length - max) / 2));
   }
 }
 
