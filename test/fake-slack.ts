@@ -16,6 +16,8 @@ export interface SlackCall {
   /** For `respond`: the id in the response URL (which command or click it belongs to). */
   responseId?: string;
   body: Record<string, unknown>;
+  /** `performance.now()` when the request arrived, for latency measurements. */
+  receivedAt: number;
   /** Why the fake refused it (a limit, or a scripted fault); undefined when accepted. */
   refused?: string;
 }
@@ -91,9 +93,10 @@ function record(req: IncomingMessage, raw: string): SlackCall | undefined {
   const path = new URL(req.url ?? '/', 'http://fake').pathname;
   const isJson = (req.headers['content-type'] ?? '').includes('json');
   const body = isJson ? (JSON.parse(raw) as Record<string, unknown>) : decodeForm(raw);
-  if (path.startsWith('/respond/')) return { method: 'respond', responseId: decodeURIComponent(path.slice('/respond/'.length)), body };
+  const receivedAt = performance.now();
+  if (path.startsWith('/respond/')) return { method: 'respond', responseId: decodeURIComponent(path.slice('/respond/'.length)), body, receivedAt };
   const method = path.replace(/^\/api\//, '');
-  return method === 'auth.test' ? undefined : { method, body };
+  return method === 'auth.test' ? undefined : { method, body, receivedAt };
 }
 
 /** Web API form bodies carry `blocks` as a JSON string (@slack/web-api WebClient.js L548). */
