@@ -47,6 +47,7 @@ const COMMANDS = /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/;
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   private readonly failures: Failure[] = [];
+  private readonly holds: { match: RegExp; release: Promise<void>; arrived: () => void }[] = [];
   private readonly waiters = new Map<string, (reply: Reply) => void>();
   private readonly acknowledged = new Map<string, number>();
   private readonly started = Date.now();
@@ -73,6 +74,19 @@ export class FakeDiscord {
     this.failures.push(failure);
   }
 
+  /**
+   * Holds the answer to the next request matching `match` until `release()`: a slow Discord, to test that a
+   * shutdown waits for replies under way. `arrived` resolves when the request comes in.
+   */
+  hold(match: RegExp): { arrived: Promise<void>; release: () => void } {
+    let release!: () => void;
+    let arrived!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const came = new Promise<void>((resolve) => (arrived = resolve));
+    this.holds.push({ match, release: released, arrived });
+    return { arrived: came, release };
+  }
+
   /** Resolves with the first visible reply for the interaction with this token. */
   nextReply(token: string): Promise<Reply> {
     return new Promise((resolve) => this.waiters.set(token, resolve));
@@ -96,7 +110,11 @@ export class FakeDiscord {
         const [{ status, body: failBody, headers }] = this.failures.splice(failure, 1) as [Failure];
         return this.send(res, request, status, failBody, headers);
       }
-      this.route(request, res);
+      const held = this.holds.findIndex((candidate) => candidate.match.test(path));
+      if (held === -1) return this.route(request, res);
+      const [{ release, arrived }] = this.holds.splice(held, 1) as [(typeof this.holds)[number]];
+      arrived();
+      void release.then(() => this.route(request, res));
     });
   }
 

@@ -24,6 +24,14 @@ export function visibleText(raw: string): string {
   return displayText(raw.replace(INVISIBLE, '')).replace(INVISIBLE, '');
 }
 
+/**
+ * What a person typed, minus characters they cannot see (a zero-width space pasted inside "dif\u200Bfusion"
+ * would otherwise split the word for the search). Nothing else changes: the core does its own parsing.
+ */
+export function typedText(raw: string): string {
+  return raw.replace(INVISIBLE, '');
+}
+
 /** Escapes already visible text for use inside markdown. The result may be up to twice as long. */
 export function escapeMarkdownText(text: string): string {
   return text

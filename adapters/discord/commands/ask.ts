@@ -3,6 +3,7 @@ import { UserError } from '../../../src/errors.js';
 import { MAX_QUESTION_LENGTH } from '../../../src/search/question.js';
 import { ANSWER_RESULTS, formatAnswer } from '../format-answer.js';
 import { checkedMessage } from '../message.js';
+import { typedText } from '../escape.js';
 import { BUTTON_KIND } from '../button-ids.js';
 import type { SlashCommand } from './command.js';
 
@@ -17,7 +18,7 @@ export const askCommand: SlashCommand = {
     .toJSON(),
 
   async execute(interaction, { index }) {
-    const question = interaction.options.getString('question', true);
+    const question = typedText(interaction.options.getString('question', true));
     const isPrivate = interaction.options.getBoolean('private') ?? false;
     // Ranking the whole library can take longer than Discord's 3 s on a large corpus: acknowledge first.
     await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});

@@ -2,6 +2,7 @@ import { SlashCommandBuilder, type ButtonInteraction } from 'discord.js';
 import { UserError } from '../../../src/errors.js';
 import { DISCORD_LIMITS } from '../limits.js';
 import { formatSearchPage } from '../format-search.js';
+import { typedText } from '../escape.js';
 import { BUTTON_KIND, SEARCH_QUERY_MAX_LENGTH, parseSearchPageId } from '../button-ids.js';
 import type { CommandContext, SlashCommand } from './command.js';
 
@@ -21,7 +22,7 @@ export const searchCommand: SlashCommand = {
     .toJSON(),
 
   async execute(interaction, { index }) {
-    const query = interaction.options.getString('query', true).trim();
+    const query = typedText(interaction.options.getString('query', true)).trim();
     // Discord enforces max_length in its client; a payload can still carry more, and the buttons must hold the query.
     if (query.length > SEARCH_QUERY_MAX_LENGTH) {
       throw new UserError(`Please keep searches under ${SEARCH_QUERY_MAX_LENGTH} characters (that one has ${query.length}), or use /ask for a longer question.`);
