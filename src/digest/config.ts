@@ -9,7 +9,8 @@ export const DIGEST_DEFAULTS = { time: '09:00', timezone: 'UTC', top: 10 } as co
 /** The most papers one digest may list. */
 export const MAX_DIGEST_TOP = 25;
 
-export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** `HH:MM`, 24 h, as stored. */
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** An unset or empty variable takes the default (`z.coerce.number()` would read `''` as 0, platform-notes §7). */
 const unsetIsDefault = (value: unknown) => (value === '' ? undefined : value);

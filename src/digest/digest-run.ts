@@ -43,6 +43,7 @@ export interface DigestRunReport {
   unavailable: string[];
 }
 
+/** A report with nothing in it yet. */
 export function emptyReport(): DigestRunReport {
   return { sent: [], recovered: [], skipped: [], retrying: [], abandoned: [], unavailable: [] };
 }

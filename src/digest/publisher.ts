@@ -35,6 +35,7 @@ export class ChannelUnavailableError extends Error {
   }
 }
 
+/** True for the error an adapter throws when a channel is gone or closed to the bot. */
 export function isChannelUnavailable(error: unknown): error is ChannelUnavailableError {
   return error instanceof ChannelUnavailableError;
 }

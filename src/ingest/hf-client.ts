@@ -40,6 +40,10 @@ export interface HfDailyClient {
   fetchDay(day: string): Promise<unknown[]>;
 }
 
+/**
+ * A client for `GET {baseUrl}/daily_papers?date=…`: a timeout per request, backoff on 5xx, network errors and
+ * incomplete JSON, the server's `Retry-After` on 429, a 4xx other than 429 failing at once.
+ */
 export function createHfClient(options: HfClientOptions = {}): HfDailyClient {
   const settings = { ...DEFAULTS, ...withoutUndefined(options) };
   const base = (options.baseUrl ?? DEFAULT_HF_API_URL).replace(/\/+$/, '');

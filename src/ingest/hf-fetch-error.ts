@@ -13,6 +13,7 @@ export class HfFetchError extends Error {
   }
 }
 
+/** True for a failed Daily Papers fetch (as opposed to a fault in our code). */
 export function isHfFetchError(error: unknown): error is HfFetchError {
   return error instanceof HfFetchError;
 }

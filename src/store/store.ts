@@ -31,6 +31,7 @@ export interface PaperStore {
   allPapers(): Paper[];
 }
 
+/** The chat platforms a subscription can live on. */
 export type Platform = 'discord' | 'slack';
 
 /** What a subscription posts on a day with no papers. */
