@@ -22,8 +22,8 @@ export interface SlackCall {
   refused?: string;
 }
 
-/** A scripted failure for the next call to a method: a Slack error code, or an HTTP status. */
-export type SlackFault = { error: string } | { status: number; retryAfter?: number };
+/** A scripted misbehaviour for the next call to a method: a Slack error code, an HTTP status, or a slow answer. */
+export type SlackFault = { error: string } | { status: number; retryAfter?: number } | { delayMs: number };
 
 export interface FakeSlack {
   /** The Web API base, for `SLACK_API_URL` / `clientOptions.slackApiUrl`. */
@@ -52,9 +52,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     void readBody(req).then((raw) => {
       const call = record(req, raw);
       if (call) {
-        call.refused = answer(res, call, faults.get(call.method)?.shift());
-        calls.push(call);
-        for (const wake of waiters) wake();
+        const fault = faults.get(call.method)?.shift();
+        const delayMs = fault && 'delayMs' in fault ? fault.delayMs : 0;
+        // A slow call is recorded when it is answered: "accepted" then means the sender got its answer.
+        setTimeout(() => {
+          call.refused = answer(res, call, fault);
+          calls.push(call);
+          for (const wake of waiters) wake();
+        }, delayMs);
       } else {
         json(res, 200, { ok: true, user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: 'paperbot', team: 'Fake' });
       }
@@ -114,7 +119,7 @@ function answer(res: ServerResponse, call: SlackCall, fault: SlackFault | undefi
     return `HTTP ${fault.status}`;
   }
   const problems = call.body.blocks === undefined ? [] : limitViolations(call.body);
-  const error = fault?.error ?? (problems.length > 0 ? 'invalid_blocks' : undefined);
+  const error = (fault && 'error' in fault ? fault.error : undefined) ?? (problems.length > 0 ? 'invalid_blocks' : undefined);
   if (call.method === 'respond') {
     // response_url answers plain HTTP: 200 "ok", or 4xx with a reason (Bolt's respond() throws on non-2xx).
     res.writeHead(error ? 400 : 200, { 'content-type': 'text/plain' }).end(error ?? 'ok');

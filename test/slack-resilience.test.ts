@@ -109,6 +109,16 @@ describe('faults', () => {
 });
 
 describe('shutdown', () => {
+  it('lets an answer in progress reach Slack before it stops', async () => {
+    const other = await startSlackBed(await seedIndex());
+    other.fake.fail('chat.postMessage', { delayMs: 400 });
+    await other.event(mentionEvent({ text: `<@${BOT_USER}> attention sink` }));
+    // By now the answer is on its way: Slack is slow to accept it.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await other.stop();
+    expect(other.fake.calls).toMatchObject([{ method: 'chat.postMessage', refused: undefined }]);
+  });
+
   it('stops listening when stopped', async () => {
     const other = await startSlackBed(await seedIndex());
     await other.stop();
