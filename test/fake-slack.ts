@@ -44,7 +44,8 @@ export function signedHeaders(secret: string, rawBody: string, contentType: stri
   return { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature };
 }
 
-export async function startFakeSlack(): Promise<FakeSlack> {
+/** `socketUrl`: where `apps.connections.open` sends a Socket Mode app (see `fixtures/slack-socket.ts`). */
+export async function startFakeSlack(options: { socketUrl?: string } = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const faults = new Map<string, SlackFault[]>();
   const waiters = new Set<() => void>();
@@ -60,6 +61,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           calls.push(call);
           for (const wake of waiters) wake();
         }, delayMs);
+      } else if (req.url?.endsWith('/apps.connections.open')) {
+        json(res, 200, options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'not_allowed_token_type' });
       } else {
         json(res, 200, { ok: true, user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: 'paperbot', team: 'Fake' });
       }
@@ -93,7 +96,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 }
 
-/** The call for a request, or `undefined` for `auth.test` (answered, not recorded). */
+/** The call for a request, or `undefined` for `auth.test` and `apps.connections.open` (answered, not recorded). */
 function record(req: IncomingMessage, raw: string): SlackCall | undefined {
   const path = new URL(req.url ?? '/', 'http://fake').pathname;
   const isJson = (req.headers['content-type'] ?? '').includes('json');
@@ -101,7 +104,7 @@ function record(req: IncomingMessage, raw: string): SlackCall | undefined {
   const receivedAt = performance.now();
   if (path.startsWith('/respond/')) return { method: 'respond', responseId: decodeURIComponent(path.slice('/respond/'.length)), body, receivedAt };
   const method = path.replace(/^\/api\//, '');
-  return method === 'auth.test' ? undefined : { method, body, receivedAt };
+  return method === 'auth.test' || method === 'apps.connections.open' ? undefined : { method, body, receivedAt };
 }
 
 /** Web API form bodies carry `blocks` as a JSON string (@slack/web-api WebClient.js L548). */
