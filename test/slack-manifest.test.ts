@@ -26,3 +26,12 @@ describe('the Slack app manifest', () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });
 });
+
+describe('the pinned Bolt version', () => {
+  // Canary (platform-notes §1): the harness leans on Bolt 5.1.0 details (auth.test at init, the HTTP receiver's
+  // routes and acks). A different version must be a deliberate change, re-checked against the notes.
+  it('is @slack/bolt 5.1.0', () => {
+    const bolt = JSON.parse(readFileSync(new URL('../node_modules/@slack/bolt/package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(bolt.version).toBe('5.1.0');
+  });
+});

@@ -56,6 +56,28 @@ describe('hostile input: each gets one clear, safe reply and the app keeps servi
     expect(unsafeSequences(reply!.body)).toEqual([]);
   });
 
+  const commandTable: [string, string, 'answer' | 'note'][] = [
+    ['/papers with nothing (help)', '', 'answer'],
+    ['/papers with 40,000 characters', 'attention '.repeat(4000), 'note'],
+    ['/papers with <!channel> and <@U123>', '<!channel> <@U123> attention sink', 'answer'],
+    ['/papers with &lt; and raw <>', '&amp;lt; &lt;script&gt; attention sink', 'answer'],
+    ['/papers with code fences, emoji and RTL text', '```diffusion``` 🧠 ما هو attention sink?', 'answer'],
+    ['/papers paper with an unknown title', 'paper Zzyzx Quantum Teapots', 'note'],
+    ['/papers similar with an unknown title', 'similar <!here> Zzyzx', 'note'],
+  ];
+
+  it.each(commandTable)('%s', async (name, text, kind) => {
+    const before = bed.fake.calls.length;
+    expect((await bed.command(text, name)).status).toBe(200);
+    await bed.fake.waitForCalls(before + 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [reply, ...extra] = bed.fake.calls.slice(before);
+    expect(extra).toEqual([]);
+    expect(reply).toMatchObject({ responseId: name, refused: undefined });
+    expect(kindOf(reply!)).toBe(kind);
+    expect(unsafeSequences(reply!.body)).toEqual([]);
+  });
+
   it('shows what was typed, escaped: a broadcast and a tag come back as harmless text', async () => {
     const [reply] = await mention('&lt;!channel&gt; &amp;lt; attention sink');
     const shown = visibleText(reply!.body);

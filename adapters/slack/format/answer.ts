@@ -24,7 +24,7 @@ export function formatAnswer(answer: Answer): SlackMessage {
     blocks.push(...noResults(answer.question, answer.suggestions));
   }
   if (papers.length > 0) blocks.push(divider(), ...papers.map((match, i) => paperSection(match, i)));
-  blocks.push(context(['Quoted from the abstract of the top paper; follow the link before relying on it.']));
+  if (cited) blocks.push(context(['Quoted from the abstract of the top paper; follow the link before relying on it.']));
   if (answer.results.length >= ANSWER_PAPERS) {
     blocks.push(...actions([button('More results', ACTION.show, encodeView({ v: 'search', q: answer.question, o: ANSWER_PAPERS }))]));
   }
