@@ -10,6 +10,7 @@ export interface SlackLog {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+/** Drops everything: the default when the caller passes no logger. */
 export const silentLog: SlackLog = { info: () => {}, warn: () => {}, error: () => {} };
 
 /** Bolt's own log lines routed to our logger; Bolt's debug chatter is dropped. */

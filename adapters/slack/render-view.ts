@@ -13,6 +13,7 @@ import { formatHelp } from './format/help.js';
 import { appendBlocks } from './format/fit.js';
 import { SUBCOMMANDS } from './subcommands/index.js';
 
+/** How a view is dressed for where it goes. */
 export interface RenderOptions {
   /** Add a "Share in channel" button (for replies only the asker sees). */
   shareable?: boolean;

@@ -1,5 +1,4 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server } from 'node:http';
 import { App, type webApi } from '@slack/bolt';
 import type { PaperIndex } from '../../src/paper-index.js';
 import type { SlackConfig } from './config.js';
@@ -17,6 +16,7 @@ export const REPLY_RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTi
 /** How long shutdown waits for answers already being worked on. */
 const DRAIN_MS = 5000;
 
+/** Knobs for tests and benchmarks; production uses the defaults. */
 export interface SlackStartOptions {
   /** Override the Web API retry policy (tests use a fast one). */
   retryConfig?: webApi.RetryOptions;
@@ -50,7 +50,7 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Sl
   registerListeners(app, { index, log, seen: new Deduper(), inflight });
   app.error(async (error) => log.error('Slack: unhandled listener error', { error: describe(error) }));
   const started: unknown = config.mode === 'http' ? await app.start(config.port) : await app.start();
-  const port = config.mode === 'http' ? ((started as Server).address() as AddressInfo).port : undefined;
+  const port = portOf(started);
   log.info(`Slack: connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
   return {
     port,
@@ -60,4 +60,11 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Sl
       log.info('Slack: stopped');
     },
   };
+}
+
+/** The port an HTTP receiver's server listens on; Socket Mode's start result has none. */
+function portOf(started: unknown): number | undefined {
+  if (!(started instanceof Server)) return undefined;
+  const address = started.address();
+  return typeof address === 'object' && address !== null ? address.port : undefined;
 }

@@ -25,6 +25,7 @@ export const ACTION = {
   share: 'papers_share',
 } as const;
 
+/** Matches every `extend` button's action id, numbered or not. */
 export const EXTEND_ACTION = /^papers_extend(?::\d+)?$/;
 
 /** The button value for a view, or `undefined` when it does not fit Slack's limit (a very long question). */

@@ -18,6 +18,7 @@ export function fitMrkdwn(text: string, max: number): string {
   return `${head.replace(/<[^>]*$/, '').replace(/&[a-z]{0,4}$/, '').trimEnd()}…`;
 }
 
+/** The message's title line: plain text, made safe, cut to 150 characters. */
 export function header(text: string): KnownBlock {
   return { type: 'header', text: { type: 'plain_text', text: truncate(safePlainText(text), SLACK_LIMITS.headerText), emoji: true } };
 }
@@ -38,6 +39,7 @@ export function fieldsSection(fields: readonly string[]): KnownBlock {
   };
 }
 
+/** Small grey lines of mrkdwn (at most 10 elements). */
 export function context(mrkdwn: readonly string[]): KnownBlock {
   return {
     type: 'context',
@@ -47,6 +49,7 @@ export function context(mrkdwn: readonly string[]): KnownBlock {
   };
 }
 
+/** A horizontal rule between the answer and the papers. */
 export function divider(): KnownBlock {
   return { type: 'divider' };
 }

@@ -5,6 +5,7 @@ import { renderView } from '../render-view.js';
 import { messageOrExplanation, sendSafely } from '../explain-errors.js';
 import type { ListenerDeps } from './deps.js';
 
+/** A message event and what is needed to answer it. */
 export interface MessageToAnswer {
   /** The event as Slack sent it; validated here. */
   event: unknown;

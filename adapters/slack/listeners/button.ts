@@ -4,6 +4,7 @@ import { explainError, sendSafely } from '../explain-errors.js';
 import { readClick, type Click } from './click.js';
 import type { ListenerDeps } from './deps.js';
 
+/** What Bolt passes a `block_actions` listener. */
 export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
 /** What a button does: the message to show, and where it goes. */
