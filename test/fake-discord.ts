@@ -52,6 +52,13 @@ export class FakeDiscord {
   private readonly acknowledged = new Map<string, number>();
   private readonly started = Date.now();
   private readonly server = createServer((req, res) => this.receive(req, res));
+  /** Where `GET /gateway/bot` sends the client; set by `FakeGateway`. */
+  gatewayUrl: string | undefined;
+
+  /** The HTTP server, for a gateway to share its port. */
+  get httpServer() {
+    return this.server;
+  }
 
   /** The REST base for `new Client({ rest: { api } })`. */
   get apiUrl(): string {
@@ -131,6 +138,10 @@ export class FakeDiscord {
       if (problems.length === 0) this.notify(webhook[2]!, { kind, data: body ?? {}, ephemeral: (flags & EPHEMERAL) !== 0, request });
       if (!this.reject(res, request, problems)) this.send(res, request, 200, fakeMessage(body ?? {}));
       return;
+    }
+    if (method === 'GET' && path === '/gateway/bot' && this.gatewayUrl) {
+      const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };
+      return this.send(res, request, 200, { url: this.gatewayUrl, shards: 1, session_start_limit: limit });
     }
     if (method === 'PUT' && COMMANDS.test(path)) {
       const commands = Array.isArray(body) ? (body as Json[]) : [];
