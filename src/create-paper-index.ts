@@ -1,4 +1,3 @@
-import type { SearchResult } from 'minisearch';
 import type { Answer, CorpusStats, Paper, PaperMatch, SearchPage, TitleSuggestion } from './types.js';
 import {
   DEFAULT_RESULT_LIMIT, MAX_RESULT_LIMIT, MAX_SUGGESTIONS,
@@ -6,7 +5,9 @@ import {
 } from './paper-index.js';
 import { SearchEngine } from './search/search-engine.js';
 import { parseQuestion, type ParsedQuestion } from './search/question.js';
-import { DEFAULT_TUNING, planQuery, type PlanTuning } from './search/query-plan.js';
+import type { SearchResult } from 'minisearch';
+import { planCandidateQueries } from './search/query-plan.js';
+import { rerank, RANKING, type RankedHit, type RankingWeights } from './search/rerank.js';
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
@@ -21,8 +22,8 @@ const MAX_RANKED = 100;
 const SIMILAR_QUERY_TERMS = 12;
 
 /** Builds the core API over a corpus. */
-export function createPaperIndex(papers: readonly Paper[], engine = SearchEngine.build(papers), tuning = DEFAULT_TUNING): PaperIndex {
-  return new LivePaperIndex([...papers], engine, tuning);
+export function createPaperIndex(papers: readonly Paper[], engine = SearchEngine.build(papers), weights = RANKING): PaperIndex {
+  return new LivePaperIndex([...papers], engine, weights);
 }
 
 class LivePaperIndex implements PaperIndex {
@@ -31,14 +32,14 @@ class LivePaperIndex implements PaperIndex {
   constructor(
     private readonly corpus: Paper[],
     private readonly engine: SearchEngine,
-    private readonly tuning: PlanTuning,
+    private readonly weights: RankingWeights,
   ) {
     this.catalog = new PaperCatalog(corpus);
   }
 
   answer(question: string, options: AnswerOptions = {}): Answer {
     const parsed = parseQuestion(question);
-    const results = this.rank(parsed).slice(0, clampLimit(options.limit));
+    const results = this.toMatches(this.rank(parsed).slice(0, clampLimit(options.limit)), parsed);
     const top = results[0];
     return {
       question: parsed.text,
@@ -54,7 +55,7 @@ class LivePaperIndex implements PaperIndex {
     const offset = Math.max(0, Math.floor(options.offset ?? 0));
     return {
       query: parsed.text,
-      results: ranked.slice(offset, offset + clampLimit(options.limit)),
+      results: this.toMatches(ranked.slice(offset, offset + clampLimit(options.limit)), parsed),
       total: ranked.length,
       offset,
       suggestions: ranked.length > 0 ? [] : this.suggestionsFor(parsed),
@@ -68,10 +69,9 @@ class LivePaperIndex implements PaperIndex {
   similar(paperId: string, options: { limit?: number } = {}): PaperMatch[] {
     const paper = this.catalog.find(paperId);
     if (!paper) return [];
-    const words = this.telltaleTerms(paper).map((term) => ({ word: term, term }));
-    return this.rank({ text: paper.title, words })
-      .filter((match) => match.paper.id !== paper.id)
-      .slice(0, clampLimit(options.limit));
+    const query = { text: paper.title, words: this.telltaleTerms(paper).map((term) => ({ word: term, term })) };
+    const others = this.rank(query).filter((hit) => hit.id !== this.catalog.positionOf(paper.id));
+    return this.toMatches(others.slice(0, clampLimit(options.limit)), query);
   }
 
   suggestTitles(prefix: string, limit = MAX_SUGGESTIONS): TitleSuggestion[] {
@@ -104,23 +104,27 @@ class LivePaperIndex implements PaperIndex {
     return corpusStats(this.corpus);
   }
 
-  private rank(parsed: ParsedQuestion): PaperMatch[] {
-    const plan = planQuery(parsed.words, {
-      documentCount: this.engine.documentCount,
-      documentFrequency: (term) => this.engine.documentFrequency.get(term) ?? 0,
-    }, this.tuning);
-    if (plan.query.queries.length === 0) return [];
-    const hits = this.engine.search(plan.query, {}).slice(0, MAX_RANKED);
+  /** Every candidate that matched, best first, capped at `MAX_RANKED`. */
+  private rank(parsed: ParsedQuestion): RankedHit[] {
+    const terms = parsed.words.map((w) => w.term);
+    const context = { documentFrequency: (term: string) => this.engine.vocabulary.frequency(term), isCommon: (term: string) => this.engine.isCommon(term) };
+    const candidates = new Map<number, SearchResult>();
+    for (const query of planCandidateQueries(parsed.words, context)) {
+      if (candidates.size >= this.weights.minCandidates) break;
+      for (const hit of this.engine.search(query)) if (!candidates.has(hit.id as number)) candidates.set(hit.id as number, hit);
+    }
+    return rerank([...candidates.values()], terms, this.engine, this.weights).slice(0, MAX_RANKED);
+  }
+
+  /** Snippets cost a little each, so they are made only for the papers shown. */
+  private toMatches(hits: readonly RankedHit[], parsed: ParsedQuestion): PaperMatch[] {
     return hits.map((hit) => this.toMatch(hit, parsed));
   }
 
-  private toMatch(hit: SearchResult, parsed: ParsedQuestion): PaperMatch {
-    const paper = this.corpus[hit.id as number]!;
-    const matched = new Set(hit.queryTerms);
-    const matchedTerms = parsed.words.filter((w) => matched.has(w.term)).map((w) => w.word);
-    // Fuzzy and prefix matches show the word found in the paper, so "why this matched" names a real word.
-    const foundWords = matchedTerms.length > 0 ? matchedTerms : hit.terms;
-    return { paper, score: round(hit.score), snippet: makeSnippet(paper.abstract, [...foundWords, ...hit.terms]), matchedTerms: foundWords };
+  private toMatch(hit: RankedHit, parsed: ParsedQuestion): PaperMatch {
+    const paper = this.corpus[hit.id]!;
+    const matchedTerms = parsed.words.filter((_, i) => hit.matched[i]).map((w) => w.word);
+    return { paper, score: round(hit.score), snippet: makeSnippet(paper.abstract, matchedTerms), matchedTerms };
   }
 
   private cite(paper: Paper, parsed: ParsedQuestion): Answer['answer'] {
@@ -132,7 +136,7 @@ class LivePaperIndex implements PaperIndex {
   }
 
   private inverseDocumentFrequency(term: string): number {
-    const frequency = this.engine.documentFrequency.get(term) ?? 0;
+    const frequency = this.engine.vocabulary.frequency(term);
     return Math.log(1 + (this.engine.documentCount - frequency + 0.5) / (frequency + 0.5));
   }
 
@@ -152,10 +156,7 @@ class LivePaperIndex implements PaperIndex {
     const terms = words.map((word) => analyze(word)[0]).filter((term): term is string => Boolean(term));
     if (terms.length === 0) return [];
     const last = terms.at(-1);
-    const hits = this.engine.search(
-      { combineWith: 'AND', queries: terms, fields: ['title', 'names'], prefix: (term: string) => term === last },
-      {},
-    );
+    const hits = this.engine.search({ combineWith: 'AND', queries: terms, fields: ['title', 'names'], prefix: (term: string) => term === last });
     return hits.slice(0, MAX_SUGGESTIONS).map((hit) => this.corpus[hit.id as number]!);
   }
 
@@ -163,7 +164,7 @@ class LivePaperIndex implements PaperIndex {
   private suggestionsFor(parsed: ParsedQuestion): string[] {
     const terms = parsed.words.map((w) => w.term).filter((term) => term.length >= 3);
     if (terms.length === 0) return [];
-    const hits = this.engine.search({ combineWith: 'OR', queries: terms, fuzzy: 0.34, prefix: true, fields: ['title', 'names'] }, {});
+    const hits = this.engine.search({ combineWith: 'OR', queries: terms, fuzzy: 0.34, prefix: true, fields: ['title', 'names'] });
     return hits.slice(0, 5).map((hit) => this.corpus[hit.id as number]!.title);
   }
 }

@@ -12,7 +12,7 @@ import { SearchEngine, type SavedEngine } from './search/search-engine.js';
  * Bump when the analyzer, the fields or the saved layout change: a saved index made by other code must not be
  * loaded, and the corpus fingerprint alone cannot tell.
  */
-export const INDEX_FORMAT = 'paperbot-index-3';
+export const INDEX_FORMAT = 'paperbot-index-4';
 
 export interface LibraryOptions extends LoadOptions {
   /** Corpus files to index; default: the shipped seed. */
@@ -58,18 +58,31 @@ async function fingerprintFiles(paths: readonly string[]): Promise<string> {
 }
 
 /**
- * The saved index is two files named by the fingerprint: the papers with their term frequencies, and
- * minisearch's own JSON (kept apart so its large string is not escaped into another JSON document).
+ * The saved index is three files named by the fingerprint: minisearch's own JSON (kept apart so its large
+ * string is not escaped into another JSON document), the papers with the vocabulary, and the term sequences
+ * as raw 32-bit integers.
  */
 function savedFiles(cacheDir: string, fingerprint: string) {
-  return { papers: join(cacheDir, `${fingerprint}.papers.json`), index: join(cacheDir, `${fingerprint}.index.json`) };
+  const file = (kind: string) => join(cacheDir, `${fingerprint}.${kind}`);
+  return { index: file('index.json'), papers: file('papers.json'), sequences: file('sequences.bin') };
+}
+
+interface SavedPapers {
+  papers: Paper[];
+  terms: string[];
+  frequencies: number[];
+  common: number[];
 }
 
 async function readSaved(cacheDir: string, fingerprint: string): Promise<SavedLibrary | undefined> {
   const files = savedFiles(cacheDir, fingerprint);
   try {
-    const { papers, documentFrequency } = JSON.parse(await readFile(files.papers, 'utf8')) as { papers: Paper[]; documentFrequency: [string, number][] };
-    return { papers, engine: { documentFrequency, index: await readFile(files.index, 'utf8') } };
+    const [index, papersJson, sequenceBytes] = await Promise.all([readFile(files.index, 'utf8'), readFile(files.papers, 'utf8'), readFile(files.sequences)]);
+    const { papers, terms, frequencies, common } = JSON.parse(papersJson) as SavedPapers;
+    // A Uint32Array needs 4-byte alignment; a small file read into Node's shared pool may not have it.
+    const aligned = sequenceBytes.byteOffset % 4 === 0 ? sequenceBytes : Buffer.from(sequenceBytes);
+    const sequences = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
+    return { papers, engine: { index, terms, frequencies, common, sequences } };
   } catch {
     // Missing or unreadable: rebuilding is always safe.
     return undefined;
@@ -77,20 +90,23 @@ async function readSaved(cacheDir: string, fingerprint: string): Promise<SavedLi
 }
 
 /**
- * Writes each file to a temporary name and renames it, index first, so a crash mid-write never leaves a half
- * file under a real name; then removes the files of older fingerprints.
+ * Writes each file to a temporary name and renames it, so a crash mid-write never leaves a half file under a
+ * real name; then removes the files of older fingerprints.
  */
 async function writeSaved(cacheDir: string, fingerprint: string, saved: SavedLibrary): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const files = savedFiles(cacheDir, fingerprint);
-  await writeAtomically(files.index, saved.engine.index);
-  await writeAtomically(files.papers, JSON.stringify({ papers: saved.papers, documentFrequency: saved.engine.documentFrequency }));
+  const { index, terms, frequencies, common, sequences } = saved.engine;
+  const papers: SavedPapers = { papers: saved.papers, terms, frequencies, common };
+  await writeAtomically(files.index, index);
+  await writeAtomically(files.sequences, new Uint8Array(sequences.buffer, sequences.byteOffset, sequences.byteLength));
+  await writeAtomically(files.papers, JSON.stringify(papers));
   for (const name of await readdir(cacheDir)) {
-    if (/^[0-9a-f]{32}\.(papers|index)\.json$/.test(name) && !name.startsWith(fingerprint)) await rm(join(cacheDir, name), { force: true });
+    if (/^[0-9a-f]{32}\./.test(name) && !name.startsWith(fingerprint)) await rm(join(cacheDir, name), { force: true });
   }
 }
 
-async function writeAtomically(path: string, text: string): Promise<void> {
+async function writeAtomically(path: string, text: string | Uint8Array): Promise<void> {
   await writeFile(`${path}.tmp`, text);
   await rename(`${path}.tmp`, path);
 }

@@ -28,9 +28,17 @@ const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){1,2}(?![\p{L}\p{N}-])/gu;
  * so "down-sampling" is found by "downsampling" and by "down sampling".
  */
 export function tokenize(text: string): string[] {
-  const words = text.split(WORD_SEPARATOR).filter((word) => word.length > 0);
-  for (const compound of text.matchAll(COMPOUND)) words.push(compound[0].replaceAll('-', ''));
-  return words;
+  return [...splitWords(text), ...joinedCompounds(text)];
+}
+
+/** The words of a text, split at anything that is not a letter or a digit. */
+export function splitWords(text: string): string[] {
+  return text.split(WORD_SEPARATOR).filter((word) => word.length > 0);
+}
+
+/** Each hyphenated compound of a text, written as one word: "down-sampling" → "downsampling". */
+export function joinedCompounds(text: string): string[] {
+  return Array.from(text.matchAll(COMPOUND), (compound) => compound[0].replaceAll('-', ''));
 }
 
 const termCache = new Map<string, string | null>();

@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { normaliseTerm, tokenize } from './analyzer.js';
+import { joinedCompounds, normaliseTerm, splitWords } from './analyzer.js';
 
 /** Longer questions are pasted documents, not questions; they would also slow every front end down. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -11,6 +11,11 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]+/gu;
 export interface QueryWord {
   word: string;
   term: string;
+  /**
+   * A hyphenated compound written as one word ("down-sampling" → "downsampling"), added after the typed words so
+   * that either spelling in a paper matches. Searched exactly: it is an extra chance, not something typed.
+   */
+  joined?: true;
 }
 
 export interface ParsedQuestion {
@@ -40,11 +45,13 @@ export function parseQuestion(raw: string): ParsedQuestion {
 function searchableWords(text: string): QueryWord[] {
   const seen = new Set<string>();
   const words: QueryWord[] = [];
-  for (const word of tokenize(text)) {
+  const add = (word: string, joined: boolean) => {
     const term = normaliseTerm(word);
-    if (!term || seen.has(term)) continue;
+    if (!term || seen.has(term)) return;
     seen.add(term);
-    words.push({ word, term });
-  }
+    words.push(joined ? { word, term, joined } : { word, term });
+  };
+  for (const word of splitWords(text)) add(word, false);
+  for (const word of joinedCompounds(text)) add(word, true);
   return words;
 }

@@ -1,112 +1,205 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import type { Paper } from '../types.js';
 import { analyze } from './analyzer.js';
 import { extractShortNames } from './short-names.js';
+import { Vocabulary } from './vocabulary.js';
 
 /** The indexed fields. `names` holds the short names a paper defines (see short-names.ts). */
 export const FIELDS = ['title', 'abstract', 'authors', 'names'] as const;
 export type Field = (typeof FIELDS)[number];
 
-/** How much a match in each field counts against one in the abstract; tuned with `npm run eval`. */
-export const FIELD_BOOST: Record<Field, number> = { title: 2, abstract: 1, authors: 1.5, names: 6 };
+/** How much a match in each field counts when gathering candidates; the final order comes from rerank.ts. */
+export const FIELD_BOOST: Record<Field, number> = { title: 2, abstract: 1, authors: 1.5, names: 3 };
 
-/** A paper as minisearch sees it: its position in the corpus array is its id (compact, and stable on update). */
+export interface EngineTuning {
+  /** Above this share of documents a term is "common": kept out of minisearch's abstract postings… */
+  commonTermShare: number;
+  /** …in corpora of at least this many documents; smaller ones are indexed in full. */
+  commonMinDocuments: number;
+}
+
+export const DEFAULT_ENGINE_TUNING: EngineTuning = { commonTermShare: 0.02, commonMinDocuments: 5000 };
+
+/** A paper's title and abstract as sequences of term ids, in reading order (for term counts and word pairs). */
+export interface TermSequence {
+  title: Uint32Array;
+  abstract: Uint32Array;
+}
+
+/** A paper as minisearch sees it: already analyzed text, one space between terms. */
 interface IndexedDocument {
   id: number;
-  paper: Paper;
+  title: string;
+  abstract: string;
+  authors: string;
+  names: string;
+}
+
+/** What `SearchEngine.toJSON` saves; `sequences` is binary, the rest JSON. */
+export interface SavedEngine {
+  index: string;
+  terms: string[];
+  frequencies: number[];
+  common: number[];
+  sequences: Uint32Array;
 }
 
 /**
- * Minisearch over papers, with our analyzer, plus the document frequency of every term (minisearch keeps it
- * only inside its private index) so that queries can be planned before they run.
+ * The search index: minisearch over analyzed papers, plus every paper as a sequence of term ids.
+ *
+ * Terms that appear in a large share of abstracts ("model", "learn") make up most of minisearch's postings, its
+ * memory and its build time, yet they can only refine an order, never find a paper. They are therefore kept out
+ * of minisearch's abstract field in large corpora; re-ranking counts them from the sequences instead.
  */
 export class SearchEngine {
-  readonly documentFrequency: Map<string, number>;
+  readonly vocabulary: Vocabulary;
+  readonly sequences: TermSequence[] = [];
+  private readonly common: Set<number>;
   private readonly miniSearch: MiniSearch<IndexedDocument>;
-  /** Terms of the document being added, gathered by `tokenize` to count document frequencies in one pass. */
-  private termsOfCurrentDocument: Set<string> | undefined;
+  private totalAbstractLength = 0;
+  private totalTitleLength = 0;
 
-  private constructor(documentFrequency: Map<string, number>, json?: string) {
-    this.documentFrequency = documentFrequency;
-    const options = this.options();
-    this.miniSearch = json ? MiniSearch.loadJSON(json, options) : new MiniSearch(options);
+  private constructor(vocabulary: Vocabulary, common: Set<number>, json?: string) {
+    this.vocabulary = vocabulary;
+    this.common = common;
+    this.miniSearch = json ? MiniSearch.loadJSON(json, MINISEARCH_OPTIONS) : new MiniSearch(MINISEARCH_OPTIONS);
   }
 
-  static build(papers: readonly Paper[]): SearchEngine {
-    const engine = new SearchEngine(new Map());
-    engine.addAll(papers, 0);
+  static build(papers: readonly Paper[], tuning = DEFAULT_ENGINE_TUNING): SearchEngine {
+    const vocabulary = new Vocabulary();
+    const analyzed = papers.map((paper) => analyzePaper(paper, vocabulary));
+    for (const sequence of analyzed) vocabulary.countDocument(distinctIds(sequence));
+    const engine = new SearchEngine(vocabulary, commonTerms(vocabulary, papers.length, tuning));
+    analyzed.forEach((sequence, id) => engine.index(papers[id]!, id, sequence));
     return engine;
   }
 
   /** Restores an engine saved with `toJSON`; throws when the saved data is not one. */
   static load(saved: SavedEngine): SearchEngine {
-    return new SearchEngine(new Map(saved.documentFrequency), saved.index);
+    const engine = new SearchEngine(Vocabulary.restore(saved.terms, saved.frequencies), new Set(saved.common), saved.index);
+    for (const sequence of unpackSequences(saved.sequences)) engine.remember(sequence, engine.sequences.length);
+    return engine;
   }
 
   toJSON(): SavedEngine {
-    return { index: JSON.stringify(this.miniSearch), documentFrequency: [...this.documentFrequency] };
+    const { terms, frequencies } = this.vocabulary.toJSON();
+    return { index: JSON.stringify(this.miniSearch), terms, frequencies, common: [...this.common], sequences: packSequences(this.sequences) };
   }
 
   get documentCount(): number {
-    return this.miniSearch.documentCount;
+    return this.sequences.length;
   }
 
-  /** Adds papers whose ids are their positions, starting at `firstId`. */
-  addAll(papers: readonly Paper[], firstId: number): void {
-    papers.forEach((paper, offset) => this.add(paper, firstId + offset));
+  get averageTitleLength(): number {
+    return this.totalTitleLength / Math.max(1, this.sequences.length);
   }
 
+  get averageAbstractLength(): number {
+    return this.totalAbstractLength / Math.max(1, this.sequences.length);
+  }
+
+  /** Adds a paper whose id (its position in the corpus) is `id`. */
   add(paper: Paper, id: number): void {
-    this.termsOfCurrentDocument = new Set();
-    this.miniSearch.add({ id, paper });
-    for (const term of this.termsOfCurrentDocument) {
-      this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
-    }
-    this.termsOfCurrentDocument = undefined;
+    const sequence = analyzePaper(paper, this.vocabulary);
+    this.vocabulary.countDocument(distinctIds(sequence));
+    this.index(paper, id, sequence);
   }
 
-  /** Replaces the indexed text of an updated paper. Frequencies of its old terms are left as they were: close enough. */
+  /** Replaces an updated paper's terms, keeping document frequencies exact. */
   replace(paper: Paper, id: number): void {
+    const old = this.sequences[id]!;
+    this.vocabulary.uncountDocument(distinctIds(old));
+    this.totalTitleLength -= old.title.length;
+    this.totalAbstractLength -= old.abstract.length;
     this.miniSearch.discard(id);
     this.add(paper, id);
   }
 
-  search(query: Parameters<MiniSearch['search']>[0], options: Parameters<MiniSearch['search']>[1]): SearchResult[] {
+  search(query: Query, options: SearchOptions = {}): SearchResult[] {
     return this.miniSearch.search(query, options);
   }
 
-  private options(): Options<IndexedDocument> {
-    return {
-      fields: [...FIELDS],
-      storeFields: [],
-      extractField: (document, field) => (field === 'id' ? document.id : fieldText(document.paper, field as Field)),
-      tokenize: (text) => {
-        const terms = analyze(text);
-        if (this.termsOfCurrentDocument) for (const term of terms) this.termsOfCurrentDocument.add(term);
-        return terms;
-      },
-      // Terms come out of `tokenize` already normalised; queries are built from normalised terms too.
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
-    } as Options<IndexedDocument>;
+  isCommon(term: string): boolean {
+    const id = this.vocabulary.idOf(term);
+    return id !== undefined && this.common.has(id);
+  }
+
+  private index(paper: Paper, id: number, sequence: TermSequence): void {
+    this.remember(sequence, id);
+    const rareAbstract = [...sequence.abstract].filter((termId) => !this.common.has(termId));
+    this.miniSearch.add({
+      id,
+      title: this.text(sequence.title),
+      abstract: this.text(rareAbstract),
+      authors: analyze(paper.authors.join(' ')).join(' '),
+      names: analyze(extractShortNames(paper.title, paper.abstract).join(' ')).join(' '),
+    });
+  }
+
+  private remember(sequence: TermSequence, id: number): void {
+    this.sequences[id] = sequence;
+    this.totalTitleLength += sequence.title.length;
+    this.totalAbstractLength += sequence.abstract.length;
+  }
+
+  private text(ids: ArrayLike<number>): string {
+    return Array.from(ids, (termId) => this.vocabulary.termOf(termId)).join(' ');
   }
 }
 
-/** What `SearchEngine.toJSON` saves. */
-export interface SavedEngine {
-  index: string;
-  documentFrequency: [string, number][];
+/** Documents reach minisearch already analyzed, and queries are built from analyzed terms too. */
+const MINISEARCH_OPTIONS: Options<IndexedDocument> = {
+  fields: [...FIELDS],
+  storeFields: [],
+  tokenize: (text) => (text === '' ? [] : text.split(' ')),
+  processTerm: (term) => term,
+  searchOptions: { tokenize: (text) => [text], processTerm: (term) => term },
+};
+
+function analyzePaper(paper: Paper, vocabulary: Vocabulary): TermSequence {
+  const ids = (text: string) => Uint32Array.from(analyze(text), (term) => vocabulary.intern(term));
+  return { title: ids(paper.title), abstract: ids(paper.abstract) };
 }
 
-function fieldText(paper: Paper, field: Field): string {
-  switch (field) {
-    case 'title':
-      return paper.title;
-    case 'abstract':
-      return paper.abstract;
-    case 'authors':
-      return paper.authors.join(' ');
-    case 'names':
-      return extractShortNames(paper.title, paper.abstract).join(' ');
+function distinctIds(sequence: TermSequence): Set<number> {
+  return new Set([...sequence.title, ...sequence.abstract]);
+}
+
+function commonTerms(vocabulary: Vocabulary, documentCount: number, tuning: EngineTuning): Set<number> {
+  const common = new Set<number>();
+  if (documentCount < tuning.commonMinDocuments) return common;
+  const limit = documentCount * tuning.commonTermShare;
+  for (let id = 0; id < vocabulary.size; id += 1) {
+    if (vocabulary.frequencyOf(id) > limit) common.add(id);
   }
+  return common;
+}
+
+/** Layout: [count, then per document its title length and abstract length, then all ids in order]. */
+function packSequences(sequences: readonly TermSequence[]): Uint32Array {
+  const total = sequences.reduce((sum, s) => sum + s.title.length + s.abstract.length, 0);
+  const packed = new Uint32Array(1 + 2 * sequences.length + total);
+  packed[0] = sequences.length;
+  let at = 1 + 2 * sequences.length;
+  sequences.forEach((sequence, i) => {
+    packed[1 + 2 * i] = sequence.title.length;
+    packed[2 + 2 * i] = sequence.abstract.length;
+    packed.set(sequence.title, at);
+    packed.set(sequence.abstract, at + sequence.title.length);
+    at += sequence.title.length + sequence.abstract.length;
+  });
+  return packed;
+}
+
+function unpackSequences(packed: Uint32Array): TermSequence[] {
+  const count = packed[0]!;
+  const sequences: TermSequence[] = [];
+  let at = 1 + 2 * count;
+  for (let i = 0; i < count; i += 1) {
+    const titleLength = packed[1 + 2 * i]!;
+    const abstractLength = packed[2 + 2 * i]!;
+    sequences.push({ title: packed.subarray(at, at + titleLength), abstract: packed.subarray(at + titleLength, at + titleLength + abstractLength) });
+    at += titleLength + abstractLength;
+  }
+  return sequences;
 }

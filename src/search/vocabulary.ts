@@ -1,0 +1,67 @@
+/**
+ * Every index term with a small integer id and its document frequency. Papers are also kept as sequences of
+ * these ids (see search-engine.ts), 4 bytes a word instead of a string, which is what makes re-ranking cheap.
+ */
+export class Vocabulary {
+  private readonly idByTerm = new Map<string, number>();
+  private readonly terms: string[] = [];
+  private readonly frequencies: number[] = [];
+
+  static restore(terms: readonly string[], frequencies: ArrayLike<number>): Vocabulary {
+    const vocabulary = new Vocabulary();
+    terms.forEach((term, id) => {
+      vocabulary.idByTerm.set(term, id);
+      vocabulary.terms.push(term);
+      vocabulary.frequencies.push(frequencies[id] ?? 0);
+    });
+    return vocabulary;
+  }
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  idOf(term: string): number | undefined {
+    return this.idByTerm.get(term);
+  }
+
+  /** The id of `term`, adding it when new. */
+  intern(term: string): number {
+    let id = this.idByTerm.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.idByTerm.set(term, id);
+      this.terms.push(term);
+      this.frequencies.push(0);
+    }
+    return id;
+  }
+
+  termOf(id: number): string {
+    return this.terms[id]!;
+  }
+
+  /** How many documents contain the term (0 for unknown terms). */
+  frequency(term: string): number {
+    const id = this.idByTerm.get(term);
+    return id === undefined ? 0 : this.frequencies[id]!;
+  }
+
+  frequencyOf(id: number): number {
+    return this.frequencies[id] ?? 0;
+  }
+
+  /** Counts one more document for each of these (distinct) term ids. */
+  countDocument(ids: Iterable<number>): void {
+    for (const id of ids) this.frequencies[id]! += 1;
+  }
+
+  /** Takes back the count of a document that is being replaced. */
+  uncountDocument(ids: Iterable<number>): void {
+    for (const id of ids) this.frequencies[id]! -= 1;
+  }
+
+  toJSON(): { terms: string[]; frequencies: number[] } {
+    return { terms: this.terms, frequencies: this.frequencies };
+  }
+}
