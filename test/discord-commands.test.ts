@@ -27,6 +27,24 @@ afterEach(() => {
   }
 });
 
+describe('every command', () => {
+  it.each([
+    ['/ask', () => chatInput('ask', { question: 'what is knowledge distillation?' })],
+    ['/search', () => chatInput('search', { query: 'attention', limit: 25 })],
+    ['/paper', () => chatInput('paper', { title: index.papers()[5]!.id })],
+    ['/similar', () => chatInput('similar', { title: index.papers()[5]!.id })],
+    ['/help', () => chatInput('help')],
+    ['autocomplete', () => autocomplete('paper', { title: 'lo' }, 'title')],
+  ])('%s: the first response reaches Discord within 3 s of the interaction', async (_, make) => {
+    const raw = make();
+    const injected = Date.now();
+    await bot.run(raw);
+    const first = bot.fake.requests.find((request) => request.path.includes(raw.token))!;
+    expect(first.at).toBeGreaterThanOrEqual(injected);
+    expect(first.at - injected).toBeLessThan(3000);
+  });
+});
+
 describe('/ask', () => {
   it('defers, then edits in the cited sentence, its paper and the top three papers', async () => {
     const raw = chatInput('ask', { question: 'How can one-step diffusion models support negative prompts?' });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { embedLength } from 'discord.js';
 import { parseJsonLines } from '../src/corpus/json-lines.js';
+import { parseHfDailyPapers } from '../src/corpus/hf-api.js';
 import type { Paper, PaperMatch } from '../src/types.js';
 import { DISCORD_LIMITS } from '../adapters/discord/limits.js';
 import { fitText, safeUrl } from '../adapters/discord/fit.js';
@@ -61,6 +62,36 @@ describe('the longest real papers (arxiv-cs-daily: 3,488-character abstract, 226
     const message = formatAnswer(answer, true);
     expect(messageProblems(wire(message))).toEqual([]);
     expect(message.embeds[0]!.toJSON().title!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);
+  });
+});
+
+describe('a paper card for a Hugging Face paper with every field (EnvHarness, 2026-08-21)', () => {
+  const [paper] = parseHfDailyPapers(JSON.parse(readFileSync(new URL('./fixtures/discord-hf-paper.json', import.meta.url), 'utf8')), 'fixture') as [Paper];
+  const embed = formatPaperCard(paper).embeds[0]!.toJSON();
+
+  it('links the title to arXiv and lists authors, dates, upvotes, stars and every link', () => {
+    expect(embed.title).toBe('EnvHarness: Awakening Static Worlds for Agent Learning');
+    expect(embed.url).toBe('https://arxiv.org/abs/2608.19880');
+    expect(embed.description).toBe(fitText(paper.abstract, 4096));
+    expect(embed.fields).toEqual([
+      { name: 'Authors', value: 'Chengsong Huang, Zifeng Wang, Rujun Han, Jun Yan, Yanfei Chen, Zoey CuiZhu, Ke Jiang, Peng Xia, Han Yu, Yufan Zhuang et al.' },
+      { name: 'Published', value: '2026-08-20', inline: true },
+      { name: 'On Daily Papers', value: '2026-08-21', inline: true },
+      { name: 'Upvotes', value: '▲ 163', inline: true },
+      { name: 'GitHub stars', value: '★ 8', inline: true },
+      {
+        name: 'Links',
+        value: '[arXiv](https://arxiv.org/abs/2608.19880) · [Hugging Face](https://huggingface.co/papers/2608.19880) · ' +
+          '[GitHub](https://github.com/google-research/envharness) · [Project page](https://envharness.com/)',
+      },
+    ]);
+    expect(embed.footer).toEqual({ text: 'id 2608.19880' });
+  });
+
+  it('carries a "Similar papers" button whose custom_id names the paper', () => {
+    expect(formatPaperCard(paper).components.map((row) => row.toJSON())).toEqual([
+      { type: 1, components: [{ type: 2, custom_id: 'similar:2608.19880', label: 'Similar papers', style: 2 }] },
+    ]);
   });
 });
 

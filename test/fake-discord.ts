@@ -17,7 +17,7 @@ export interface RecordedRequest {
   status: number;
   /** Why the fake rejected the body (400 / 50035); empty when accepted. */
   problems: string[];
-  /** ms since the fake started. */
+  /** When it arrived (`Date.now()`). */
   at: number;
 }
 
@@ -50,7 +50,6 @@ export class FakeDiscord {
   private readonly holds: { match: RegExp; release: Promise<void>; arrived: () => void }[] = [];
   private readonly waiters = new Map<string, (reply: Reply) => void>();
   private readonly acknowledged = new Map<string, number>();
-  private readonly started = Date.now();
   private readonly server = createServer((req, res) => this.receive(req, res));
   /** Where `GET /gateway/bot` sends the client; set by `FakeGateway`. */
   gatewayUrl: string | undefined;
@@ -110,7 +109,7 @@ export class FakeDiscord {
     req.on('end', () => {
       const path = decodeURIComponent((req.url ?? '').replace(/^\/api\/v10/, '').replace(/\?.*$/, ''));
       const body = raw ? (JSON.parse(raw) as Json) : null;
-      const request: RecordedRequest = { method: req.method ?? '', path, body, status: 0, problems: [], at: Date.now() - this.started };
+      const request: RecordedRequest = { method: req.method ?? '', path, body, status: 0, problems: [], at: Date.now() };
       this.requests.push(request);
       const failure = this.failures.findIndex((candidate) => candidate.match.test(path));
       if (failure !== -1) {
