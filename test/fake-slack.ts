@@ -44,8 +44,11 @@ export function signedHeaders(secret: string, rawBody: string, contentType: stri
   return { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature };
 }
 
-/** `socketUrl`: where `apps.connections.open` sends a Socket Mode app (see `fixtures/slack-socket.ts`). */
-export async function startFakeSlack(options: { socketUrl?: string } = {}): Promise<FakeSlack> {
+/**
+ * `socketUrl`: where `apps.connections.open` sends a Socket Mode app (see `fixtures/slack-socket.ts`); without it
+ * the call fails as it does for a revoked app token. `authError`: make `auth.test` fail, as for a revoked token.
+ */
+export async function startFakeSlack(options: { socketUrl?: string; authError?: string } = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const faults = new Map<string, SlackFault[]>();
   const waiters = new Set<() => void>();
@@ -62,7 +65,9 @@ export async function startFakeSlack(options: { socketUrl?: string } = {}): Prom
           for (const wake of waiters) wake();
         }, delayMs);
       } else if (req.url?.endsWith('/apps.connections.open')) {
-        json(res, 200, options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'not_allowed_token_type' });
+        json(res, 200, options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'invalid_auth' });
+      } else if (options.authError) {
+        json(res, 200, { ok: false, error: options.authError });
       } else {
         json(res, 200, { ok: true, user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: 'paperbot', team: 'Fake' });
       }

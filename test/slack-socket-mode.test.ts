@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackRunning } from '../adapters/slack/start.js';
 import { readSlackConfig } from '../adapters/slack/config.js';
 import { seedIndex } from './fixtures/slack-index.js';
@@ -48,4 +48,26 @@ it('acks /papers with an empty payload, then answers through the response URL', 
   const calls = await fake.waitForCalls(2);
   expect(calls[1]).toMatchObject({ method: 'respond', responseId: 'socket-cmd', body: { response_type: 'ephemeral' } });
   expect(visibleText(calls[1]!.body)).toMatch(/^Search: diffusion/);
+});
+
+describe('start-up with bad credentials', () => {
+  it('fails with invalid_auth when Slack refuses the bot token, instead of failing on the first message', async () => {
+    const refusing = await startFakeSlack({ authError: 'invalid_auth' });
+    try {
+      const config = { mode: 'http', botToken: 'xoxb-revoked', signingSecret: 'abcdef0123456789', port: 0, apiUrl: refusing.apiUrl } as const;
+      await expect(startSlack(await seedIndex(), config)).rejects.toThrow(/invalid_auth/);
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it('fails with invalid_auth when Slack will not open a socket for the app token', async () => {
+    const refusing = await startFakeSlack();
+    try {
+      const config = readSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_APP_TOKEN: 'xapp-wrong', SLACK_API_URL: refusing.apiUrl })!;
+      await expect(startSlack(await seedIndex(), config, recordingLog(), { retryConfig: { retries: 0 } })).rejects.toThrow(/invalid_auth/);
+    } finally {
+      await refusing.close();
+    }
+  });
 });

@@ -28,6 +28,6 @@ function fitBlocks(blocks: readonly KnownBlock[]): KnownBlock[] {
   const last = blocks.at(-1)!;
   const tail = last.type === 'actions' ? [last] : [];
   const keep = max - 1 - tail.length;
-  const notice = context([`_${blocks.length - tail.length - keep} more blocks were left out: Slack shows at most ${max}._`]);
+  const notice = context([`_Some results were left out: Slack shows at most ${max} blocks in a message._`]);
   return [...blocks.slice(0, keep), notice, ...tail];
 }
