@@ -10,6 +10,7 @@ import { formatPaperCard } from '../adapters/discord/format-paper.js';
 import { formatSearchPage } from '../adapters/discord/format-search.js';
 import { formatAnswer } from '../adapters/discord/format-answer.js';
 import { formatNotice } from '../adapters/discord/format-notice.js';
+import { formatHelp } from '../adapters/discord/format-help.js';
 import { SEARCH_QUERY_MAX_LENGTH, parseSearchPageId, searchPageId, similarId } from '../adapters/discord/button-ids.js';
 import type { DiscordMessage } from '../adapters/discord/message.js';
 import { messageProblems } from './fake-discord-limits.js';
@@ -153,6 +154,19 @@ describe('button custom ids', () => {
     expect(similarId('x'.repeat(92))).toHaveLength(100);
     expect(similarId('x'.repeat(93))).toBeUndefined();
     expect(formatPaperCard({ ...longestTitle, id: 'x'.repeat(93) }).components).toEqual([]);
+  });
+});
+
+describe('/help’s library line', () => {
+  const library = (stats: Parameters<typeof formatHelp>[0], sources: Parameters<typeof formatHelp>[1]) =>
+    formatHelp(stats, sources, [{ name: 'ask', description: 'Ask' }]).embeds[0]!.toJSON().fields![1]!.value;
+
+  it.each([
+    [{ papers: 9877, firstDate: '2024-05-23', lastDate: '2026-08-20', otherDates: [] }, ['hf-api', 'jsonl'], '9,877 papers from the Hugging Face Daily Papers API and arXiv listings (JSON Lines), listed 2024-05-23 to 2026-08-20.'],
+    [{ papers: 17, firstDate: '2026-08-21', lastDate: '2026-08-21', otherDates: [] }, ['hf-api'], '17 papers from the Hugging Face Daily Papers API, listed 2026-08-21.'],
+    [{ papers: 0, otherDates: [] }, [], '0 papers from nowhere yet.'],
+  ] as const)('%j → %s', (stats, sources, line) => {
+    expect(library({ ...stats, otherDates: [...stats.otherDates] }, new Set(sources))).toBe(line);
   });
 });
 

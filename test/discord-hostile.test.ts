@@ -120,6 +120,19 @@ const table: { input: string; send: () => { token: string }; expect: (reply: Rep
     expect: (reply) => expect(((reply.data.embeds as Json[])[0]!.fields as Json[]).length).toBeLessThanOrEqual(25),
   },
   {
+    input: 'a command the bot no longer has',
+    send: () => chatInput('bookmark', { title: 'x' }),
+    expect: (reply) => {
+      expect(reply).toMatchObject({ kind: 'reply', ephemeral: true });
+      expect(reply.data.content).toBe('I do not know that command any more. Type / to see the ones I have.');
+    },
+  },
+  {
+    input: 'autocomplete for an option the bot does not complete',
+    send: () => autocomplete('ask', { question: 'diff' }, 'question'),
+    expect: (reply) => expect(reply).toMatchObject({ kind: 'choices', data: { choices: [] } }),
+  },
+  {
     input: 'a 6000-character autocomplete',
     send: () => autocomplete('paper', { title: longText }, 'title'),
     expect: (reply) => expect(reply.kind).toBe('choices'),

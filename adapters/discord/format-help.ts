@@ -33,7 +33,8 @@ export function formatHelp(stats: CorpusStats, sources: ReadonlySet<PaperSource>
 
 function libraryLine(stats: CorpusStats, sources: ReadonlySet<PaperSource>): string {
   const size = plural(stats.papers, 'paper');
-  const days = [stats.firstDate && stats.lastDate ? `${stats.firstDate} to ${stats.lastDate}` : undefined, ...stats.otherDates];
+  const range = stats.firstDate === stats.lastDate ? stats.firstDate : `${stats.firstDate} to ${stats.lastDate}`;
+  const days = [stats.firstDate && stats.lastDate ? range : undefined, ...stats.otherDates];
   const known = days.filter((day): day is string => Boolean(day));
   const when = known.length > 0 ? `, listed ${fitText(known.join(', '), 300)}` : '';
   const from = [...sources].map((source) => SOURCE_NAMES[source]).join(' and ') || 'nowhere yet';

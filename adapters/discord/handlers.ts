@@ -34,7 +34,9 @@ export function createInteractionHandler(
         if (!command) throw new UserError(UNKNOWN_COMMAND);
         await command.execute(interaction, context);
       } else if (interaction.isAutocomplete()) {
-        await byName.get(interaction.commandName)?.autocomplete?.(interaction, context);
+        const complete = byName.get(interaction.commandName)?.autocomplete;
+        // An option Discord still autocompletes but we no longer do: an empty list beats "Loading options failed".
+        await (complete ? complete(interaction, context) : interaction.respond([]));
       } else if (interaction.isButton()) {
         const handler = buttons.get(customIdKind(interaction.customId));
         if (!handler) throw new UserError(STALE_BUTTON);
