@@ -95,6 +95,30 @@ describe('the limits fitter, on the longest real records', () => {
   });
 });
 
+describe('golden payloads', () => {
+  const sink = paper({
+    id: '2410.10781', arxivId: '2410.10781', title: 'When Attention Sink Emerges in Language Models: An Empirical View',
+    abstract: 'Language Models (LMs) assign significant attention to the first token, even if it is not semantically important, which is known as attention sink.',
+    authors: ['Xiangming Gu', 'Tianyu Pang', 'Chao Du', 'Qian Liu'], published: '2024-10-14', upvotes: 12, githubRepo: 'https://github.com/sail-sg/Attention-Sink',
+  });
+  const visual = paper({ id: 'see-what-you-are-told', title: 'See What You Are Told: Visual Attention Sink in Large Multimodal Models', abstract: 'Large multimodal models "see" images.', published: 'Mar 13' });
+  const calibration = paper({ id: 'unveiling-hidden-attention-sinks', title: 'Unveiling and Harnessing Hidden Attention Sinks', abstract: 'Attention sinks & <calibration>.', authors: ['Zhongzhi Yu'] });
+
+  it('an answer: header, cited sentence, one section per paper, context, "More results"', async () => {
+    const answer: Answer = {
+      question: 'what is an attention sink?',
+      answer: { text: sink.abstract, paperId: sink.id, paper: sink },
+      results: [match(sink, 'which is known as attention sink.'), match(visual), match(calibration)],
+      suggestions: [],
+    };
+    await expect(JSON.stringify(formatAnswer(answer), null, 2)).toMatchFileSnapshot('./fixtures/slack-golden-answer.json');
+  });
+
+  it('a paper in full: title, byline, abstract, links, "Similar papers"', async () => {
+    await expect(JSON.stringify(formatPaper(sink), null, 2)).toMatchFileSnapshot('./fixtures/slack-golden-paper.json');
+  });
+});
+
 describe('mention safety in what papers say', () => {
   const hostile = paper({
     title: 'Pings <!channel> and <@U123> & <!subteam^S1> <https://evil.example|click>',
