@@ -40,4 +40,11 @@ describe('npm run discord:register', () => {
   it('needs DISCORD_APPLICATION_ID, and says where to find it', async () => {
     await expect(registerCommands({ token: TOKEN, apiUrl: fake.apiUrl })).rejects.toThrow(/DISCORD_APPLICATION_ID is required.*General Information/);
   });
+
+  it('keeps command names and button kinds unique, so a new command cannot shadow another', () => {
+    const names = COMMANDS.map((command) => command.data.name);
+    const kinds = COMMANDS.flatMap((command) => Object.keys(command.buttons ?? {}));
+    expect(new Set(names).size).toBe(names.length);
+    expect(kinds.sort()).toEqual(['search', 'share', 'similar']);
+  });
 });

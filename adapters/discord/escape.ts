@@ -21,7 +21,7 @@ const ZERO_WIDTH_SPACE = '\u200B';
 
 /** Display text with invisible and reordering characters removed; white space collapsed to single spaces. */
 export function visibleText(raw: string): string {
-  return displayText(raw.replace(INVISIBLE, '')).replace(INVISIBLE, '');
+  return displayText(raw.replace(INVISIBLE, ''));
 }
 
 /**

@@ -9,6 +9,8 @@ const MIN_NAME_ROOM = 40;
 /** A snippet shorter than this says nothing: drop it instead. */
 const MIN_SNIPPET_ROOM = 24;
 const MATCHED_ROOM = 100;
+/** The title gets this part of a result's room (at most 256), the link, snippet and matched words the rest. */
+const NAME_SHARE = 0.4;
 
 /**
  * One embed field per match (title as the name; link, date, snippet and matched words as the value), the lot
@@ -22,7 +24,7 @@ export function resultFields(matches: readonly PaperMatch[], firstNumber: number
 
 function resultField(match: PaperMatch, number: number, share: number): APIEmbedField {
   const prefix = `${number}. `;
-  const nameRoom = Math.min(DISCORD_LIMITS.fieldName, Math.max(MIN_NAME_ROOM, Math.floor(share * 0.4)));
+  const nameRoom = Math.min(DISCORD_LIMITS.fieldName, Math.max(MIN_NAME_ROOM, Math.floor(share * NAME_SHARE)));
   const name = prefix + fitText(match.paper.title, nameRoom - prefix.length);
   const valueRoom = Math.min(DISCORD_LIMITS.fieldValue, share - name.length);
   return { name, value: resultValue(match, valueRoom) };
