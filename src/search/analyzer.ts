@@ -14,31 +14,59 @@ const QUESTION_WORDS = [
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP_WORDS, ...QUESTION_WORDS]);
 
-/** Splits on everything that is not a letter or a digit, so "GPT-4o" → ["GPT", "4o"] and "Lift3D" stays whole. */
-const WORD_SEPARATOR = /[^\p{L}\p{N}]+/u;
 const DIACRITICS = /\p{M}/gu;
 /** Terms longer than this are hashes, URLs run together or garbage, never something a person types. */
 const MAX_TERM_LENGTH = 40;
+/** A hyphenated compound of two or three parts ("down-sampling", "text-to-image") is also indexed joined. */
+const MAX_COMPOUND_PARTS = 3;
+const HYPHEN = 0x2d;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-/** Hyphenated compounds ("down-sampling", "Margin-MSE"), which people also write as one word. */
-const COMPOUND = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+){1,2}(?![\p{L}\p{N}-])/gu;
+/** The words of a text, and its hyphenated compounds written as one word ("down-sampling" → "downsampling"). */
+export interface ScannedWords {
+  words: string[];
+  compounds: string[];
+}
 
 /**
- * Splits text into raw words (not yet normalised). A hyphenated compound yields its parts and the joined word,
- * so "down-sampling" is found by "downsampling" and by "down sampling".
+ * Splits a text at everything that is not a letter or a digit, in one pass over its characters: indexing
+ * 75,000 abstracts spends most of its time here, and a Unicode-aware regular expression was three times slower.
  */
+export function scanWords(text: string): ScannedWords {
+  const words: string[] = [];
+  const compounds: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && wordCharLength(text, i) === 0) i += 1;
+    if (i >= text.length) break;
+    const compoundStart = i;
+    let parts = 0;
+    for (;;) {
+      const start = i;
+      for (let step = wordCharLength(text, i); step > 0; step = wordCharLength(text, i)) i += step;
+      words.push(text.slice(start, i));
+      parts += 1;
+      if (text.charCodeAt(i) !== HYPHEN || wordCharLength(text, i + 1) === 0) break;
+      i += 1;
+    }
+    if (parts >= 2 && parts <= MAX_COMPOUND_PARTS) compounds.push(text.slice(compoundStart, i).replaceAll('-', ''));
+  }
+  return { words, compounds };
+}
+
+/** How many UTF-16 units the letter or digit at `i` takes (0 when it is neither). */
+function wordCharLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? 1 : 0;
+  if (Number.isNaN(code)) return 0;
+  const point = text.codePointAt(i)!;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
+}
+
+/** Splits text into raw words (not yet normalised), hyphenated compounds also joined. */
 export function tokenize(text: string): string[] {
-  return [...splitWords(text), ...joinedCompounds(text)];
-}
-
-/** The words of a text, split at anything that is not a letter or a digit. */
-export function splitWords(text: string): string[] {
-  return text.split(WORD_SEPARATOR).filter((word) => word.length > 0);
-}
-
-/** Each hyphenated compound of a text, written as one word: "down-sampling" → "downsampling". */
-export function joinedCompounds(text: string): string[] {
-  return Array.from(text.matchAll(COMPOUND), (compound) => compound[0].replaceAll('-', ''));
+  const { words, compounds } = scanWords(text);
+  return compounds.length === 0 ? words : [...words, ...compounds];
 }
 
 const termCache = new Map<string, string | null>();

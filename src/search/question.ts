@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { joinedCompounds, normaliseTerm, splitWords } from './analyzer.js';
+import { normaliseTerm, scanWords } from './analyzer.js';
 
 /** Longer questions are pasted documents, not questions; they would also slow every front end down. */
 export const MAX_QUESTION_LENGTH = 1000;
@@ -51,7 +51,8 @@ function searchableWords(text: string): QueryWord[] {
     seen.add(term);
     words.push(joined ? { word, term, joined } : { word, term });
   };
-  for (const word of splitWords(text)) add(word, false);
-  for (const word of joinedCompounds(text)) add(word, true);
+  const { words: typed, compounds } = scanWords(text);
+  for (const word of typed) add(word, false);
+  for (const word of compounds) add(word, true);
   return words;
 }
