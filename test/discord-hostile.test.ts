@@ -120,6 +120,14 @@ const table: { input: string; send: () => { token: string }; expect: (reply: Rep
     expect: (reply) => expect(((reply.data.embeds as Json[])[0]!.fields as Json[]).length).toBeLessThanOrEqual(25),
   },
   {
+    input: 'a fractional search limit (pages must still work)',
+    send: () => chatInput('search', { query: 'diffusion', limit: 2.5 }),
+    expect: (reply) => {
+      const [, next] = ((reply.data.components as Json[])[0]!.components as { custom_id: string }[]);
+      expect(next!.custom_id).toBe(`search:${ADA.id}:2:2:diffusion`);
+    },
+  },
+  {
     input: 'a command the bot no longer has',
     send: () => chatInput('bookmark', { title: 'x' }),
     expect: (reply) => {

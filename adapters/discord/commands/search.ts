@@ -28,7 +28,7 @@ export const searchCommand: SlashCommand = {
       throw new UserError(`Please keep searches under ${SEARCH_QUERY_MAX_LENGTH} characters (that one has ${query.length}), or use /ask for a longer question.`);
     }
     const requested = interaction.options.getInteger('limit') ?? DEFAULT_SEARCH_LIMIT;
-    const limit = Math.min(MAX_SEARCH_LIMIT, Math.max(1, requested));
+    const limit = Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(requested)));
     await interaction.deferReply();
     const page = index.search(query, { limit, offset: 0 });
     await interaction.editReply(formatSearchPage(page, { ownerId: interaction.user.id, offset: 0, limit, query }));
