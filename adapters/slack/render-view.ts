@@ -2,15 +2,13 @@ import type { PaperIndex } from '../../src/paper-index.js';
 import type { Paper } from '../../src/types.js';
 import { UserError } from '../../src/errors.js';
 import { ANSWER_PAPERS, SEARCH_PAGE_SIZE } from './limits.js';
-import { safeMrkdwn } from './escape.js';
-import { ACTION, encodeView, type ViewState } from './views.js';
+import type { ViewState } from './views.js';
 import type { SlackMessage } from './format/message.js';
-import { actions, button, context } from './format/blocks.js';
 import { formatAnswer } from './format/answer.js';
 import { formatSearchPage } from './format/search.js';
 import { formatPaper, formatSimilar } from './format/paper.js';
 import { formatHelp } from './format/help.js';
-import { appendBlocks } from './format/fit.js';
+import { withShareButton, withSharedBy } from './format/share.js';
 import { SUBCOMMANDS } from './subcommands/index.js';
 
 /** How a view is dressed for where it goes. */
@@ -24,11 +22,8 @@ export interface RenderOptions {
 /** Runs the core call a view stands for and formats the result. Throws `UserError` for an unknown paper. */
 export function renderView(index: PaperIndex, view: ViewState, options: RenderOptions = {}): SlackMessage {
   const message = formatView(index, view);
-  const extra = [
-    ...(options.sharedBy ? [context([`Shared by ${safeMrkdwn(options.sharedBy)}`])] : []),
-    ...(options.shareable ? actions([button('Share in channel', ACTION.share, encodeView(view), 'primary')]) : []),
-  ];
-  return extra.length > 0 ? appendBlocks(message, extra) : message;
+  const shared = options.sharedBy === undefined ? message : withSharedBy(message, options.sharedBy);
+  return options.shareable ? withShareButton(shared, view) : shared;
 }
 
 function formatView(index: PaperIndex, view: ViewState): SlackMessage {
