@@ -57,11 +57,15 @@ export function messageKeys(message: IncomingMessage, eventId: string | undefine
   return [`message:${message.channel}:${message.ts}`, ...(eventId ? [`event:${eventId}`] : [])];
 }
 
+/** Subtypes that are still a person writing: a message with a file, a thread reply also sent to the channel. */
+const PERSON_SUBTYPES = new Set(['file_share', 'thread_broadcast']);
+
 /**
  * Messages the bot must not answer: from bots (its own posts included, which would loop), edits and other
- * subtypes (joins, deletions), and anything without a human author.
+ * subtypes (joins, deletions, changes), and anything without a human author.
  */
 export function isIgnored(message: IncomingMessage, botUserId: string | undefined): boolean {
-  if (message.bot_id !== undefined || message.subtype !== undefined || message.edited !== undefined) return true;
+  if (message.bot_id !== undefined || message.edited !== undefined) return true;
+  if (message.subtype !== undefined && !PERSON_SUBTYPES.has(message.subtype)) return true;
   return message.user === undefined || message.user === botUserId;
 }
