@@ -93,7 +93,10 @@ export class FakeDiscord {
     return { arrived: came, release };
   }
 
-  /** Resolves with the first visible reply for the interaction with this token. */
+  /**
+   * Resolves with the first visible reply for the interaction with this token, accepted or not: a rejected one
+   * carries its `request.problems`, so a test shows why instead of timing out.
+   */
   nextReply(token: string): Promise<Reply> {
     return new Promise((resolve) => this.waiters.set(token, resolve));
   }
@@ -134,9 +137,8 @@ export class FakeDiscord {
       const problems = messageProblems(body ?? {});
       const kind = method === 'PATCH' ? 'edit' : 'followup';
       const flags = method === 'PATCH' ? (this.acknowledged.get(webhook[2]!) ?? 0) : Number(body?.flags ?? 0);
-      if (problems.length === 0) this.notify(webhook[2]!, { kind, data: body ?? {}, ephemeral: (flags & EPHEMERAL) !== 0, request });
       if (!this.reject(res, request, problems)) this.send(res, request, 200, fakeMessage(body ?? {}));
-      return;
+      return this.notify(webhook[2]!, { kind, data: body ?? {}, ephemeral: (flags & EPHEMERAL) !== 0, request });
     }
     if (method === 'GET' && path === '/gateway/bot' && this.gatewayUrl) {
       const limit = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };
@@ -156,11 +158,13 @@ export class FakeDiscord {
     const type = Number(body.type);
     const data = (body.data ?? {}) as Json;
     const problems = type === 8 ? choiceProblems(data) : messageProblems(data);
-    if (this.reject(res, request, problems)) return;
-    this.acknowledged.set(token, Number(data.flags ?? 0));
+    const rejected = this.reject(res, request, problems);
+    if (!rejected) {
+      this.acknowledged.set(token, Number(data.flags ?? 0));
+      this.send(res, request, 204);
+    }
     const kind = type === 4 ? 'reply' : type === 7 ? 'update' : type === 8 ? 'choices' : undefined;
     if (kind) this.notify(token, { kind, data, ephemeral: (Number(data.flags ?? 0) & EPHEMERAL) !== 0, request });
-    this.send(res, request, 204);
   }
 
   private notify(token: string, reply: Reply): void {
