@@ -66,6 +66,11 @@ describe('the limits fitter, on the longest real records', () => {
     longest = [...papers].sort((a, b) => size(b) - size(a)).slice(0, 60);
   }, 60_000);
 
+  it('leaves "More results" out when the answer holds no more than it shows', () => {
+    const message = formatAnswer(answerOf(longest.slice(0, 3)));
+    expect(message.blocks.map((block) => block.type)).not.toContain('actions');
+  });
+
   it('fits an answer quoting the longest abstract whole', () => {
     const message = formatAnswer(answerOf(longest.slice(0, 3)));
     expect(limitViolations(message)).toEqual([]);
@@ -108,7 +113,8 @@ describe('golden payloads', () => {
     const answer: Answer = {
       question: 'what is an attention sink?',
       answer: { text: sink.abstract, paperId: sink.id, paper: sink },
-      results: [match(sink, 'which is known as attention sink.'), match(visual), match(calibration)],
+      // Four results: three are shown, the fourth tells that "More results" has something to show.
+      results: [match(sink, 'which is known as attention sink.'), match(visual), match(calibration), match(paper({ id: 'fourth' }))],
       suggestions: [],
     };
     await expect(JSON.stringify(formatAnswer(answer), null, 2)).toMatchFileSnapshot('./fixtures/slack-golden-answer.json');

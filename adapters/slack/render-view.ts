@@ -29,7 +29,7 @@ export function renderView(index: PaperIndex, view: ViewState, options: RenderOp
 function formatView(index: PaperIndex, view: ViewState): SlackMessage {
   switch (view.v) {
     case 'answer':
-      return formatAnswer(index.answer(view.q, { limit: ANSWER_PAPERS }));
+      return formatAnswer(index.answer(view.q, { limit: ANSWER_PAPERS + 1 }));
     case 'search':
       return formatSearchPage(index.search(view.q, { offset: view.o, limit: SEARCH_PAGE_SIZE }));
     case 'paper':

@@ -10,8 +10,9 @@ import { fitMessage } from './fit.js';
 import type { KnownBlock, SlackMessage } from './message.js';
 
 /**
- * A cited answer: the question as header, the quoted sentence with its source, the top papers with why each
- * matched, and a "More results" button that pages on with a search for the same question.
+ * A cited answer: the question as header, the quoted sentence with its source, the top 3 papers with why each
+ * matched, and, when `answer` holds more than 3, a "More results" button that pages on with a search for the
+ * same question.
  */
 export function formatAnswer(answer: Answer): SlackMessage {
   const papers = answer.results.slice(0, ANSWER_PAPERS);
@@ -25,7 +26,8 @@ export function formatAnswer(answer: Answer): SlackMessage {
   }
   if (papers.length > 0) blocks.push(divider(), ...papers.map((match, i) => paperSection(match, i)));
   if (cited) blocks.push(context(['Quoted from the abstract of the top paper; follow the link before relying on it.']));
-  if (answer.results.length >= ANSWER_PAPERS) {
+  // The caller asks the core for one paper more than it shows: that one tells whether there is a next page.
+  if (answer.results.length > ANSWER_PAPERS) {
     blocks.push(...actions([button('More results', ACTION.show, encodeView({ v: 'search', q: answer.question, o: ANSWER_PAPERS }))]));
   }
   const fallback = cited
