@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { embedLength } from 'discord.js';
 import { parseJsonLines } from '../src/corpus/json-lines.js';
@@ -176,5 +176,21 @@ describe('DISCORD_LIMITS', () => {
       content: 2000, embedTitle: 256, embedDescription: 4096, fieldValue: 1024, fields: 25, embedTotal: 6000,
       embedsPerMessage: 10, choices: 25, buttonLabel: 80, customId: 100, choiceName: 100,
     });
+  });
+});
+
+describe('the formatters', () => {
+  it('are pure: no node: modules, no REST, no interactions, no commands (the only code that builds embeds)', () => {
+    const folder = new URL('../adapters/discord/', import.meta.url);
+    const formatters = readdirSync(folder).filter((name) => name.startsWith('format'));
+    expect(formatters.length).toBeGreaterThanOrEqual(6);
+    for (const name of formatters) {
+      const source = readFileSync(new URL(name, folder), 'utf8');
+      expect(source, name).not.toMatch(/from '(node:|\.\/(handlers|serve|start|register-commands)|\.\/commands\/)/);
+      expect(source, name).not.toMatch(/\b(REST|Client)\b/);
+    }
+    const others = [...readdirSync(folder), ...readdirSync(new URL('commands/', folder)).map((name) => `commands/${name}`)]
+      .filter((name) => name.endsWith('.ts') && !name.startsWith('format'));
+    for (const name of others) expect(readFileSync(new URL(name, folder), 'utf8'), name).not.toMatch(/new EmbedBuilder|EmbedBuilder\.from/);
   });
 });

@@ -1,4 +1,4 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, type APIEmbed } from 'discord.js';
 import type { Answer } from '../../src/types.js';
 import { primaryLink } from '../../src/links.js';
 import { DISCORD_LIMITS } from './limits.js';
@@ -30,6 +30,14 @@ export function formatAnswer(answer: Answer, shareable: boolean): DiscordMessage
   const fields = resultFields(answer.results.slice(0, ANSWER_RESULTS), 1, budget);
   if (fields.length > 0) embed.addFields(fields);
   return checkedMessage({ embeds: [embed], components: shareable ? [shareRow()] : [] });
+}
+
+/**
+ * "Share in channel": the private answer's embeds as they were sent (the button's message), without the button.
+ * Empty when the message has no answer to share.
+ */
+export function formatSharedAnswer(embeds: readonly APIEmbed[]): DiscordMessage {
+  return checkedMessage({ embeds: embeds.map((embed) => EmbedBuilder.from(embed)), components: [] });
 }
 
 function citation(answer: Answer): string {

@@ -1,8 +1,7 @@
-import { EmbedBuilder, MessageFlags, SlashCommandBuilder, type ButtonInteraction } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder, type ButtonInteraction } from 'discord.js';
 import { UserError } from '../../../src/errors.js';
 import { MAX_QUESTION_LENGTH } from '../../../src/search/question.js';
-import { ANSWER_RESULTS, formatAnswer } from '../format-answer.js';
-import { checkedMessage } from '../message.js';
+import { ANSWER_RESULTS, formatAnswer, formatSharedAnswer } from '../format-answer.js';
 import { typedText } from '../escape.js';
 import { BUTTON_KIND } from '../button-ids.js';
 import type { SlashCommand } from './command.js';
@@ -34,7 +33,7 @@ export const askCommand: SlashCommand = {
  * the button sits on, so the button needs no stored state and still works after a restart.
  */
 async function shareAnswer(interaction: ButtonInteraction): Promise<void> {
-  const embeds = interaction.message.embeds.map((embed) => EmbedBuilder.from(embed));
+  const embeds = interaction.message.embeds.map((embed) => embed.toJSON());
   if (embeds.length === 0) throw new UserError('There is no answer on that message to share any more. Ask again with /ask.');
-  await interaction.reply(checkedMessage({ embeds, components: [] }));
+  await interaction.reply(formatSharedAnswer(embeds));
 }
