@@ -9,6 +9,7 @@ import type { CommandContext, SlashCommand } from './command.js';
 /** Results per page when `limit` is not given: five fit with full snippets. */
 export const DEFAULT_SEARCH_LIMIT = 5;
 const MAX_SEARCH_LIMIT = DISCORD_LIMITS.fields;
+const STALE_PAGE = 'This result list has changed since it was made. Run /search again for a fresh one.';
 
 /** `/search query [limit]`: a page of papers with snippets and why each matched, with Previous/Next. */
 export const searchCommand: SlashCommand = {
@@ -48,5 +49,3 @@ async function turnPage(interaction: ButtonInteraction, { index }: CommandContex
   if (page.results.length === 0) throw new UserError(STALE_PAGE);
   await interaction.update(formatSearchPage(page, state));
 }
-
-const STALE_PAGE = 'This result list has changed since it was made. Run /search again for a fresh one.';
