@@ -89,6 +89,13 @@ describe('a paper card for a Hugging Face paper with every field (EnvHarness, 20
     expect(embed.footer).toEqual({ text: 'id 2608.19880' });
   });
 
+  it('leaves out fields with nothing to show, and never sends an empty abstract', () => {
+    const bare = formatPaperCard({ ...paper, published: '  ', featuredOn: undefined, upvotes: undefined, githubStars: undefined, authors: [], abstract: '' });
+    expect(messageProblems(wire(bare))).toEqual([]);
+    expect(bare.embeds[0]!.toJSON().fields!.map((field) => field.name)).toEqual(['Links']);
+    expect(bare.embeds[0]!.toJSON().description).toBe('No abstract.');
+  });
+
   it('carries a "Similar papers" button whose custom_id names the paper', () => {
     expect(formatPaperCard(paper).components.map((row) => row.toJSON())).toEqual([
       { type: 1, components: [{ type: 2, custom_id: 'similar:2608.19880', label: 'Similar papers', style: 2 }] },

@@ -38,7 +38,8 @@ function cardFields(paper: Paper): APIEmbedField[] {
   if (paper.githubStars !== undefined) fields.push({ name: 'GitHub stars', value: `★ ${paper.githubStars}`, inline: true });
   const links = linkList(paper);
   if (links) fields.push({ name: 'Links', value: links });
-  return fields;
+  // Discord rejects an empty field value (a date of only spaces cleans down to nothing).
+  return fields.filter((field) => field.value.length > 0);
 }
 
 /** `[arXiv](…) · [Hugging Face](…) · …`, dropping any link that is not a safe http(s) URL. */
