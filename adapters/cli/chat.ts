@@ -1,36 +1,30 @@
-import { createInterface, type Interface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
 import type { PaperIndex } from '../../src/paper-index.js';
+import type { Paper } from '../../src/types.js';
 import { APOLOGY, isUserError } from '../../src/errors.js';
 import { plural } from '../../src/text.js';
 import { renderAnswer, renderMatches, renderPaper, renderSearch } from './render-text.js';
+
+/** A chat reply lists fewer papers than `npm run ask`: a screenful, not a report. */
+const CHAT_RESULTS = 5;
 
 /**
  * The terminal chat `npm start` opens when no bot token is set: the whole core, no tokens, no server
  * (after hubot's Shell adapter). Plain questions are answered; `/search`, `/paper`, `/similar`, `/help` and
  * `/quit` work as on Discord.
  */
-export async function startTerminalChat(index: PaperIndex, input = process.stdin, output = process.stdout): Promise<void> {
-  const terminal = createInterface({ input, output, terminal: input.isTTY === true });
+export async function startTerminalChat(index: PaperIndex, input: Readable = process.stdin, output: Writable = process.stdout): Promise<void> {
+  const terminal = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true, prompt: 'paperbot> ' });
   output.write(`${welcome(index)}\n`);
-  try {
-    for (;;) {
-      const line = await ask(terminal);
-      if (line === undefined || /^\/(quit|exit)$/.test(line.trim())) break;
-      if (line.trim() === '') continue;
-      output.write(`${reply(index, line)}\n\n`);
-    }
-  } finally {
-    terminal.close();
+  terminal.prompt();
+  // The line iterator ends when the input does (Ctrl-D, or the end of a pipe).
+  for await (const line of terminal) {
+    if (/^\/(quit|exit)$/.test(line.trim())) break;
+    if (line.trim() !== '') output.write(`${reply(index, line)}\n\n`);
+    terminal.prompt();
   }
-}
-
-async function ask(terminal: Interface): Promise<string | undefined> {
-  try {
-    return await terminal.question('paperbot> ');
-  } catch {
-    // Closed input (Ctrl-D, or the end of a pipe) ends the chat.
-    return undefined;
-  }
+  terminal.close();
 }
 
 /** One reply to one line: never throws, so a bad line cannot end the chat. */
@@ -47,23 +41,35 @@ function route(index: PaperIndex, line: string): string {
   const [, command, rest = ''] = /^\/(\w+)\s*(.*)$/s.exec(line) ?? [];
   switch (command) {
     case undefined:
-      return renderAnswer(index.answer(line));
+      return renderAnswer(index.answer(line, { limit: CHAT_RESULTS }));
     case 'search':
       return renderSearch(index.search(rest));
     case 'paper': {
-      const paper = index.paper(rest) ?? index.suggestTitles(rest, 1).map((s) => index.paper(s.paperId))[0];
-      return paper ? renderPaper(paper) : `No paper matches “${rest}”. Try /search ${rest}`;
+      const paper = findPaper(index, rest);
+      return typeof paper === 'string' ? paper : renderPaper(paper);
     }
     case 'similar': {
-      const paper = index.paper(rest) ?? index.suggestTitles(rest, 1).map((s) => index.paper(s.paperId))[0];
-      if (!paper) return `No paper matches “${rest}”. Try /search ${rest}`;
-      return [`Papers like “${paper.title}”:`, '', ...renderMatches(index.similar(paper.id), [])].join('\n');
+      const paper = findPaper(index, rest);
+      if (typeof paper === 'string') return paper;
+      return [`Papers like “${paper.title}”:`, '', ...renderMatches(index.similar(paper.id, { limit: CHAT_RESULTS }), [])].join('\n');
     }
     case 'help':
       return help(index);
     default:
       return `Unknown command /${command}. ${help(index)}`;
   }
+}
+
+/** A paper by id or title; the one title starting with what was typed; else a message naming the candidates. */
+function findPaper(index: PaperIndex, typed: string): Paper | string {
+  if (typed === '') return 'Which paper? Give its title or arXiv id, e.g. /paper The Consciousness Prior';
+  const exact = index.paper(typed);
+  if (exact) return exact;
+  const candidates = index.suggestTitles(typed, 5);
+  const only = candidates.length === 1 ? index.paper(candidates[0]!.paperId) : undefined;
+  if (only) return only;
+  const tips = candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  • ${c.title}`)] : [`Try /search ${typed}`];
+  return [`No paper is titled “${typed}”.`, ...tips].join('\n');
 }
 
 function welcome(index: PaperIndex): string {

@@ -1,0 +1,84 @@
+/**
+ * The bench's serving process: a fresh Node process that opens the saved index as `npm start` does, then
+ * measures start-up, query latency, one more day of ingestion and memory, and prints one JSON line. Run by
+ * scripts/bench.ts; not meant to be run by hand.
+ */
+import { readFileSync } from 'node:fs';
+import { openLibrary } from '../../src/library.js';
+import { loadCorpusFile } from '../../src/corpus/load.js';
+import type { PaperIndex } from '../../src/paper-index.js';
+import { percentiles, type Percentiles } from './percentile.js';
+
+export interface ServeReport {
+  papers: number;
+  source: 'loaded' | 'built';
+  /** From this process's start to the index answering its first question. */
+  startMs: number;
+  answer: Percentiles;
+  search: Percentiles;
+  suggest: Percentiles;
+  ingestDayMs: number;
+  ingestDayPapers: number;
+  rssMiB: number;
+  heapMiB: number;
+}
+
+export interface ServeJob {
+  corpusPaths: string[];
+  cacheDir: string;
+  queries: string[];
+  prefixes: string[];
+  ingestFile: string;
+  /** False for the run that only builds and saves the index (its start-up time is the build time). */
+  measure: boolean;
+}
+
+const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as ServeJob;
+let source: ServeReport['source'] = 'built';
+const index = await openLibrary({ corpusPaths: job.corpusPaths, cacheDir: job.cacheDir, onReady: (event) => (source = event.source) });
+index.answer(job.queries[0] ?? 'attention');
+const startMs = performance.now();
+if (!job.measure) {
+  process.stdout.write(`${JSON.stringify({ papers: index.stats().papers, source, startMs })}\n`);
+  process.exit(0);
+}
+
+const time = (work: () => unknown): number => {
+  const started = performance.now();
+  work();
+  return performance.now() - started;
+};
+const measure = (run: (query: string) => unknown, inputs: readonly string[]): Percentiles => {
+  for (const input of inputs.slice(0, 20)) run(input);
+  return percentiles(inputs.map((input) => time(() => run(input))));
+};
+const safely = (run: (index: PaperIndex, query: string) => unknown) => (query: string) => {
+  try {
+    run(index, query);
+  } catch {
+    // A generated query of nothing but stop words is refused like a person's would be; its time still counts.
+  }
+};
+
+const answer = measure(safely((i, q) => i.answer(q)), job.queries);
+const search = measure(safely((i, q) => i.search(q)), job.queries);
+const suggest = measure((prefix) => index.suggestTitles(prefix), job.prefixes);
+const papers = index.stats().papers;
+const day = await loadCorpusFile(job.ingestFile);
+const ingestDayMs = time(() => index.add(day));
+const gc = (globalThis as { gc?: () => void }).gc;
+gc?.();
+const memory = process.memoryUsage();
+const report: ServeReport = {
+  papers,
+  source,
+  startMs,
+  answer,
+  search,
+  suggest,
+  ingestDayMs,
+  ingestDayPapers: day.length,
+  rssMiB: memory.rss / 2 ** 20,
+  heapMiB: memory.heapUsed / 2 ** 20,
+};
+process.stdout.write(`${JSON.stringify(report)}\n`);
