@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import type { DigestRunDeps, DigestRunReport } from './digest/digest-run.js';
 import { runDueDigests } from './digest/run-due-digests.js';
-import { silentLogger } from './ingest/logger.js';
+import { silentLogger } from './logger.js';
 
 /**
  * Every minute, on the minute. Each subscription's own local time and zone are checked by `runDueDigests`

@@ -3,13 +3,13 @@ import { Client } from 'discord.js';
 import type { PaperIndex } from '../src/paper-index.js';
 import { createDiscordClient } from '../adapters/discord/start.js';
 import { serveInteractions, type InteractionService } from '../adapters/discord/serve.js';
-import type { DiscordLogger } from '../adapters/discord/logger.js';
+import type { Logger } from '../src/logger.js';
 import { FakeDiscord, type Reply } from './fake-discord.js';
 
 const REPLY_TIMEOUT_MS = 10_000;
 
 /** A logger that keeps what it is told, for assertions. */
-export class MemoryLogger implements DiscordLogger {
+export class MemoryLogger implements Logger {
   readonly entries: { level: string; message: string; details?: Record<string, unknown> }[] = [];
   info(message: string, details?: Record<string, unknown>) { this.entries.push({ level: 'info', message, details }); }
   warn(message: string, details?: Record<string, unknown>) { this.entries.push({ level: 'warn', message, details }); }

@@ -3,7 +3,7 @@ import {
 } from 'discord.js';
 import { APOLOGY, isUserError, UserError } from '../../src/errors.js';
 import type { PaperIndex } from '../../src/paper-index.js';
-import type { DiscordLogger } from './logger.js';
+import type { Logger } from '../../src/logger.js';
 import { formatNotice } from './format-notice.js';
 import type { DiscordMessage } from './message.js';
 import { customIdKind } from './custom-id.js';
@@ -20,7 +20,7 @@ const STALE_BUTTON = 'That button belongs to an older version of this message. R
  * User errors get their reason, ephemerally; anything else is logged with context and answered with `APOLOGY`.
  */
 export function createInteractionHandler(
-  commands: readonly SlashCommand[], index: PaperIndex, log: DiscordLogger,
+  commands: readonly SlashCommand[], index: PaperIndex, log: Logger,
 ): (interaction: Interaction) => Promise<void> {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   const buttons = new Map<string, ButtonHandler>(commands.flatMap((command) => Object.entries(command.buttons ?? {})));
@@ -48,7 +48,7 @@ export function createInteractionHandler(
   };
 }
 
-async function reportFailure(interaction: Interaction, error: unknown, log: DiscordLogger): Promise<void> {
+async function reportFailure(interaction: Interaction, error: unknown, log: Logger): Promise<void> {
   if (!isUserError(error)) log.error('Discord interaction failed', { ...describe(interaction), error: errorDetails(error) });
   try {
     if (interaction.isAutocomplete()) await answerAutocompleteEmpty(interaction);

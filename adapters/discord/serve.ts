@@ -1,6 +1,6 @@
 import { Events, MessageFlags, type Client, type Interaction } from 'discord.js';
 import type { PaperIndex } from '../../src/paper-index.js';
-import type { DiscordLogger } from './logger.js';
+import type { Logger } from '../../src/logger.js';
 import { createInteractionHandler } from './handlers.js';
 import { formatNotice } from './format-notice.js';
 import { COMMANDS } from './commands/index.js';
@@ -21,7 +21,7 @@ export interface InteractionService {
  * client whose REST points at a loopback fake and inject payloads. After `close()`, new interactions get a
  * short "restarting" note instead of an answer.
  */
-export function serveInteractions(client: Client, index: PaperIndex, log: DiscordLogger): InteractionService {
+export function serveInteractions(client: Client, index: PaperIndex, log: Logger): InteractionService {
   const handle = createInteractionHandler(COMMANDS, index, log);
   const running = new Set<Promise<void>>();
   let open = true;
@@ -43,7 +43,7 @@ export function serveInteractions(client: Client, index: PaperIndex, log: Discor
   };
 }
 
-async function decline(interaction: Interaction, log: DiscordLogger): Promise<void> {
+async function decline(interaction: Interaction, log: Logger): Promise<void> {
   try {
     if (interaction.isAutocomplete()) await interaction.respond([]);
     else if (interaction.isRepliable()) await interaction.reply({ ...formatNotice(RESTARTING), flags: MessageFlags.Ephemeral });
@@ -53,7 +53,7 @@ async function decline(interaction: Interaction, log: DiscordLogger): Promise<vo
 }
 
 /** Waits until no task runs (tasks may start while waiting) or the timeout passes. */
-async function drain(running: Set<Promise<void>>, timeoutMs: number, log: DiscordLogger): Promise<void> {
+async function drain(running: Set<Promise<void>>, timeoutMs: number, log: Logger): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (running.size > 0 && Date.now() < deadline) {
     let timer: NodeJS.Timeout | undefined;

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, type RESTOptions } from 'discord.js';
 import type { PaperIndex } from '../../src/paper-index.js';
 import type { DiscordConfig } from './config.js';
-import { silentDiscordLogger, type DiscordLogger } from './logger.js';
+import { silentLogger, type Logger } from '../../src/logger.js';
 import { NO_MENTIONS } from './message.js';
 import { serveInteractions } from './serve.js';
 
@@ -28,7 +28,7 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>, rest:
  * Logs in and answers interactions until `stop()`. Rejects if login fails (bad token, unreachable API); the
  * client is destroyed first. Client and gateway errors are logged, never thrown.
  */
-export async function startDiscord(index: PaperIndex, config: DiscordConfig, log: DiscordLogger = silentDiscordLogger): Promise<DiscordBot> {
+export async function startDiscord(index: PaperIndex, config: DiscordConfig, log: Logger = silentLogger): Promise<DiscordBot> {
   const client = createDiscordClient(config);
   // An 'error' event without a listener would throw and end the process.
   client.on(Events.Error, (error) => log.error('Discord client error', { message: error.message, stack: error.stack }));

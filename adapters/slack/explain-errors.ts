@@ -1,13 +1,13 @@
 import { isUserError } from '../../src/errors.js';
 import type { SlackMessage } from './format/message.js';
 import { formatApology, formatUserError } from './format/notice.js';
-import type { SlackLog } from './log.js';
+import type { Logger } from '../../src/logger.js';
 
 /**
  * The message for a request: what `build` returns, or, when it throws, the reason for a `UserError` and an
  * apology for anything else (logged with its stack, never shown).
  */
-export async function messageOrExplanation(log: SlackLog, what: string, build: () => SlackMessage | Promise<SlackMessage>): Promise<SlackMessage> {
+export async function messageOrExplanation(log: Logger, what: string, build: () => SlackMessage | Promise<SlackMessage>): Promise<SlackMessage> {
   try {
     return await build();
   } catch (error) {
@@ -16,7 +16,7 @@ export async function messageOrExplanation(log: SlackLog, what: string, build: (
 }
 
 /** The reason of a `UserError`; for anything else, a log line with the stack and the apology. */
-export function explainError(log: SlackLog, what: string, error: unknown): SlackMessage {
+export function explainError(log: Logger, what: string, error: unknown): SlackMessage {
   if (isUserError(error)) return formatUserError(error.message);
   log.error(`Slack: ${what} failed`, { error: describe(error) });
   return formatApology();
@@ -27,7 +27,7 @@ export function explainError(log: SlackLog, what: string, error: unknown): Slack
  * `channel_not_found`, `invalid_auth`, 5xx) is logged, not thrown: there is nobody left to tell, and the
  * next request must still be served.
  */
-export async function sendSafely(log: SlackLog, what: string, send: () => Promise<unknown>): Promise<boolean> {
+export async function sendSafely(log: Logger, what: string, send: () => Promise<unknown>): Promise<boolean> {
   try {
     await send();
     return true;

@@ -2,7 +2,8 @@ import { Server } from 'node:http';
 import { App, type webApi } from '@slack/bolt';
 import type { PaperIndex } from '../../src/paper-index.js';
 import type { SlackConfig } from './config.js';
-import { toBoltLogger, silentLog, type SlackLog } from './log.js';
+import { toBoltLogger } from './log.js';
+import { silentLogger, type Logger } from '../../src/logger.js';
 import { Deduper } from './dedupe.js';
 import { InFlight } from './inflight.js';
 import { registerListeners } from './listeners/index.js';
@@ -34,7 +35,7 @@ export interface SlackRunning {
  * Starts the Slack adapter over `index`: checks the bot token (`auth.test`, so a bad token fails here, not on the
  * first message), registers the listeners, and connects by Socket Mode or listens for HTTP as `config` says.
  */
-export async function startSlack(index: PaperIndex, config: SlackConfig, log: SlackLog = silentLog, options: SlackStartOptions = {}): Promise<SlackRunning> {
+export async function startSlack(index: PaperIndex, config: SlackConfig, log: Logger = silentLogger, options: SlackStartOptions = {}): Promise<SlackRunning> {
   const app = new App({
     token: config.botToken,
     ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),

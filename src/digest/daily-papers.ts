@@ -2,7 +2,7 @@ import type { PaperIndex } from '../paper-index.js';
 import { scheduleDigests, type DigestSchedule } from '../schedule.js';
 import { createHfClient } from '../ingest/hf-client.js';
 import { ingestDay } from '../ingest/ingest-day.js';
-import { silentLogger, type Logger } from '../ingest/logger.js';
+import { silentLogger, type Logger } from '../logger.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Platform, Store, Subscription } from '../store/store.js';
 import type { Paper } from '../types.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../ingest/logger.js';
+import type { Logger } from '../logger.js';
 import type { Platform, Store } from '../store/store.js';
 import type { Paper, PaperMatch } from '../types.js';
 import type { DigestPublisher } from './publisher.js';

@@ -1,5 +1,5 @@
 import { isUserError } from '../errors.js';
-import type { Logger } from '../ingest/logger.js';
+import type { Logger } from '../logger.js';
 import type { PostingRecord, PostingRef, Subscription } from '../store/store.js';
 import type { Paper } from '../types.js';
 import { buildDigest } from './build-digest.js';

@@ -1,4 +1,4 @@
-import { silentLogger } from '../ingest/logger.js';
+import { silentLogger } from '../logger.js';
 import { sleep as realSleep } from '../ingest/retry.js';
 import type { Paper } from '../types.js';
 import { DIGEST_POST_SPACING_MS, emptyReport, type DigestRunDeps, type DigestRunReport } from './digest-run.js';

@@ -1,6 +1,6 @@
 import { HfFetchError } from './hf-fetch-error.js';
 import { backoffDelay, parseRetryAfter, sleep as realSleep } from './retry.js';
-import { silentLogger, type Logger } from './logger.js';
+import { silentLogger, type Logger } from '../logger.js';
 
 /** The public API; `HF_API_URL` replaces it (a proxy, or the loopback fake in tests). */
 export const DEFAULT_HF_API_URL = 'https://huggingface.co/api';

@@ -6,7 +6,7 @@ import type { PaperStore } from '../store/store.js';
 import type { Paper } from '../types.js';
 import type { HfDailyClient } from './hf-client.js';
 import { HfFetchError } from './hf-fetch-error.js';
-import { silentLogger, type Logger } from './logger.js';
+import { silentLogger, type Logger } from '../logger.js';
 
 export interface IngestDeps {
   hf: HfDailyClient;

@@ -2,13 +2,13 @@ import type {
   AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { PaperIndex } from '../../../src/paper-index.js';
-import type { DiscordLogger } from '../logger.js';
+import type { Logger } from '../../../src/logger.js';
 import type { CommandSummary } from '../format-help.js';
 
 /** What a command needs besides its interaction. */
 export interface CommandContext {
   index: PaperIndex;
-  log: DiscordLogger;
+  log: Logger;
   /** Every registered command, for `/help`. */
   commands: readonly CommandSummary[];
 }
