@@ -3,7 +3,11 @@
  * Slack when SLACK_BOT_TOKEN is set (both in one process if both are), or else a terminal chat over the same
  * core, so that anyone can try paperbot with no tokens at all.
  */
+import { existsSync } from 'node:fs';
 import dotenv from 'dotenv';
+import type { PaperIndex } from '../src/paper-index.js';
+import { readDailyConfig } from '../src/digest/config.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { readCoreConfig } from '../src/config.js';
 import { openLibrary } from '../src/library.js';
 import { consoleLogger as log } from '../src/logger.js';
@@ -29,11 +33,24 @@ async function main(): Promise<void> {
     onSkip: (file, record) => log.warn('Skipped a corpus record', { file, line: record.line, reason: record.reason }),
     onReady: (event) => log.info(`Index ${event.source}`, { papers: event.papers, milliseconds: Math.round(event.milliseconds) }),
   });
+  addIngestedPapers(index, readDailyConfig(process.env).databasePath);
   if (!discord && !slack) return startTerminalChat(index);
   const running: Running[] = [];
   if (discord) running.push(await startDiscord(index, discord, log));
   if (slack) running.push(await startSlack(index, slack, log));
   stopOnSignals(running);
+}
+
+/** Papers brought in by `npm run ingest` live in the database, not in the corpus files: add them to the index. */
+function addIngestedPapers(index: PaperIndex, databasePath: string): void {
+  if (!existsSync(databasePath)) return;
+  const store = openSqliteStore(databasePath);
+  try {
+    const { added, updated } = index.add(store.allPapers());
+    if (added + updated > 0) log.info('Added ingested papers', { added, updated });
+  } finally {
+    store.close();
+  }
 }
 
 /** SIGINT / SIGTERM: stop taking requests, let replies under way finish, disconnect, exit. */

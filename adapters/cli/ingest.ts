@@ -13,6 +13,7 @@ import { ingestDay } from '../../src/ingest/ingest-day.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import type { SkippedEntry } from '../../src/ingest/ingest-day.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { consoleLogger } from '../../src/logger.js';
 import type { Store } from '../../src/store/store.js';
 
 const USAGE = 'usage: npm run ingest -- --date YYYY-MM-DD | --file PATH';
@@ -40,8 +41,7 @@ async function main(): Promise<void> {
 }
 
 async function runDate(day: string, store: Store, hfApiUrl: string): Promise<void> {
-  const logger = { info: () => {}, warn: (message: string, details?: object) => console.error(message, details ?? ''), error: console.error };
-  const report = await ingestDay(day, { hf: createHfClient({ baseUrl: hfApiUrl, logger }), store });
+  const report = await ingestDay(day, { hf: createHfClient({ baseUrl: hfApiUrl, logger: consoleLogger }), store });
   printSummary(`${day}: ${report.papers.length} papers listed`, [report.added.length, report.updated.length, report.unchanged.length], report.skipped);
 }
 
