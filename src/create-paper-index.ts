@@ -11,7 +11,7 @@ import { rerank, RANKING, type RankedHit, type RankingWeights } from './search/r
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
-import { analyze } from './search/analyzer.js';
+import { analyze, normaliseTerm } from './search/analyzer.js';
 import { mergePapers } from './corpus/make-paper.js';
 import { PaperCatalog } from './paper-catalog.js';
 import { corpusStats } from './corpus-stats.js';
@@ -153,9 +153,10 @@ class LivePaperIndex implements PaperIndex {
 
   /** Papers whose title contains every word, the last one as a prefix: autocomplete past the title's start. */
   private titleWordMatches(words: string[]): Paper[] {
-    const terms = words.map((word) => analyze(word)[0]).filter((term): term is string => Boolean(term));
+    const typed = words.slice(0, -1).flatMap((word) => analyze(word).slice(0, 1));
+    const last = unfinishedWordPrefix(words.at(-1) ?? '');
+    const terms = last ? [...typed, last] : typed;
     if (terms.length === 0) return [];
-    const last = terms.at(-1);
     const hits = this.engine.search({ combineWith: 'AND', queries: terms, fields: ['title', 'names'], prefix: (term: string) => term === last });
     return hits.slice(0, MAX_SUGGESTIONS).map((hit) => this.corpus[hit.id as number]!);
   }
@@ -167,6 +168,23 @@ class LivePaperIndex implements PaperIndex {
     const hits = this.engine.search({ combineWith: 'OR', queries: terms, fuzzy: 0.34, prefix: true, fields: ['title', 'names'] });
     return hits.slice(0, 5).map((hit) => this.corpus[hit.id as number]!.title);
   }
+}
+
+/** Shorter prefixes match too much of the vocabulary to be worth the time. */
+const MIN_TITLE_PREFIX = 3;
+/** Porter stems keep at least the first six letters of a longer word in practice ("classification" → "classif"). */
+const STEM_SAFE_PREFIX = 6;
+
+/**
+ * The index-term prefix an unfinished word can grow into. Index terms are stemmed, so "diffusi" (on its way to
+ * "diffusion", indexed as "diffus") must lose its tail: the shorter of its stem and its first six letters.
+ */
+function unfinishedWordPrefix(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  const stem = normaliseTerm(word) ?? lower;
+  const head = lower.slice(0, STEM_SAFE_PREFIX);
+  const prefix = stem.length < head.length ? stem : head;
+  return prefix.length >= MIN_TITLE_PREFIX ? prefix : undefined;
 }
 
 function clampLimit(limit: number | undefined): number {

@@ -102,6 +102,12 @@ describe('suggestTitles(prefix)', () => {
     for (const s of suggestions) expect(index.paper(s.paperId)?.title).toBe(s.title);
   });
 
+  it('completes a word still being typed, though index terms are stemmed', () => {
+    // "diffusi" is on its way to "diffusion" (indexed as "diffus"); "classificati" to "classification" ("classif").
+    expect(index.suggestTitles('one-step diffusi').map((s) => s.title)).toEqual(['SNOOPI: Supercharged One-step Diffusion Distillation with Proper Guidance']);
+    expect(index.suggestTitles('whole slide image classificati').map((s) => s.title)).toContainEqual(expect.stringMatching(/Whole Slide Image Classification/));
+  });
+
   it('never offers more than 25, and offers some titles for an empty prefix', () => {
     expect(index.suggestTitles('a', 100).length).toBeLessThanOrEqual(25);
     expect(index.suggestTitles('').length).toBeGreaterThan(0);
