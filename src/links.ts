@@ -23,3 +23,14 @@ export function primaryLink(paper: Paper): string {
   const links = paperLinks(paper);
   return links.arxiv ?? links.search!;
 }
+
+/** `raw` as a URL when it is a well-formed http(s) address; links from third parties get nothing else. */
+export function parseHttpUrl(raw: string | undefined): URL | undefined {
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

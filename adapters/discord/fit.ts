@@ -1,4 +1,5 @@
 import { truncate } from '../../src/text.js';
+import { parseHttpUrl } from '../../src/links.js';
 import { escapeMarkdownText, visibleText } from './escape.js';
 
 /**
@@ -30,14 +31,8 @@ const MAX_URL_LENGTH = 2048;
  * early; otherwise undefined (Discord rejects an embed whose `url` is not a valid URL with 50035).
  */
 export function safeUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const url = parseHttpUrl(raw);
+  if (!url) return undefined;
   const href = url.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
   return href.length <= MAX_URL_LENGTH ? href : undefined;
 }

@@ -1,3 +1,4 @@
+import { parseHttpUrl } from '../../src/links.js';
 /**
  * Outgoing text safety. Slack's mrkdwn treats `<…>` as control sequences (`<!channel>`, `<@U123>`, `<url|label>`),
  * so every character that comes from a user or a paper is escaped before it is put in a message; only the
@@ -38,14 +39,8 @@ export function safePlainText(text: string): string {
  * carry links from third parties (GitHub repos, project pages): one with `|` or `>` could forge a second link.
  */
 export function safeUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (/[\s<>|]/.test(url.href)) return undefined;
+  const url = parseHttpUrl(raw);
+  if (!url || /[\s<>|]/.test(url.href)) return undefined;
   return url.href.replace(/&/g, '&amp;');
 }
 

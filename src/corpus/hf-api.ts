@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Paper } from '../types.js';
 import { CorpusError } from '../errors.js';
 import { makePaper } from './make-paper.js';
+import { parseHttpUrl } from '../links.js';
 
 /**
  * One entry of `GET huggingface.co/api/daily_papers`. Loose on purpose: the API has changed shape (2024 vs 2026
@@ -79,11 +80,5 @@ function isoDay(timestamp: string | undefined): string | undefined {
 
 /** Only http(s) links are kept: a `javascript:` or bare string from the API must not become a button. */
 function httpUrl(raw: string | undefined): string | undefined {
-  if (!raw) return undefined;
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseHttpUrl(raw)?.href;
 }
