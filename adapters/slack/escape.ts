@@ -1,10 +1,10 @@
-import { parseHttpUrl } from '../../src/links.js';
 /**
  * Outgoing text safety. Slack's mrkdwn treats `<…>` as control sequences (`<!channel>`, `<@U123>`, `<url|label>`),
  * so every character that comes from a user or a paper is escaped before it is put in a message; only the
  * formatter's own links use `<` and `>`. Slack asks to escape exactly `&`, `<` and `>`
  * (https://docs.slack.dev/messaging/formatting-message-text#escaping, checked 2026-11).
  */
+import { parseHttpUrl } from '../../src/links.js';
 
 const WORD_JOINER = '\u2060';
 
