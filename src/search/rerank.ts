@@ -16,13 +16,13 @@ export const RANKING = {
   names: 3,
   authors: 1.5,
   /** Two query words found next to each other, in order ("attention sink"), earn this share of their weights. */
-  pair: 2,
+  pair: 3,
   /** The score is multiplied by (the share of the question's weight that matched) to this power. */
   coverage: 3,
   /** A typo-tolerant or prefix match counts this share of an exact one. */
   expansion: 0.5,
-  /** Re-rank at most this many of minisearch's candidates (all of them, in practice)… */
-  maxCandidates: 2000,
+  /** Re-rank at most this many of minisearch's best candidates (more changed no dev answer, and cost time)… */
+  maxCandidates: 600,
   /** …and look further (titles with the question's common words) while there are fewer than this many. */
   minCandidates: 150,
   /** A short name counts only if it is this rare (share of documents, or this many at least): "FORM" does not. */
