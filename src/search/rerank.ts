@@ -47,7 +47,7 @@ interface Slots {
 
 /**
  * Slot of each term id, or -1: an array lookup per word of a candidate instead of a Map lookup, since this is
- * the innermost loop of every question (about 200 words × up to 2,000 candidates). Shared, and reset after use.
+ * the innermost loop of every question (about 200 words × up to 600 candidates). Shared, and reset after use.
  */
 let slotByTermId = new Int32Array(0);
 
@@ -88,7 +88,7 @@ export function rerank(hits: readonly SearchResult[], queryTerms: readonly strin
   return ranked.sort((a, b) => b.score - a.score);
 }
 
-/** Scores one candidate after another, reusing its buffers: this runs for up to 2,000 papers per question. */
+/** Scores one candidate after another, reusing its buffers: this runs for up to 600 papers per question. */
 class CandidateScorer {
   private readonly totalWeight: number;
   private readonly nameMaxDocuments: number;
