@@ -7,7 +7,8 @@ import { BOT_ID, BOT_USER, TEAM } from './fixtures/slack-payloads.js';
 /**
  * A loopback Slack Web API and response_url endpoint (platform-notes §4.2). It answers `auth.test` as the fake
  * bot, records every `chat.postMessage`, `chat.update` and response_url body, refuses messages that break a
- * Block Kit limit (`invalid_blocks`, as Slack does), and misbehaves on request.
+ * Block Kit limit (`invalid_blocks`, as Slack does), answers `conversations.history` with the channel's accepted
+ * top-level posts (metadata included), and misbehaves on request.
  */
 
 /** One recorded request: the Web API method, or `respond` for a response_url. */
@@ -20,6 +21,8 @@ export interface SlackCall {
   receivedAt: number;
   /** Why the fake refused it (a limit, or a scripted fault); undefined when accepted. */
   refused?: string;
+  /** The message ts the fake answered an accepted `chat.postMessage` with. */
+  ts?: string;
 }
 
 /** A scripted misbehaviour for the next call to a method: a Slack error code, an HTTP status, or a slow answer. */
@@ -60,7 +63,7 @@ export async function startFakeSlack(options: { socketUrl?: string; authError?: 
         const delayMs = fault && 'delayMs' in fault ? fault.delayMs : 0;
         // A slow call is recorded when it is answered: "accepted" then means the sender got its answer.
         setTimeout(() => {
-          call.refused = answer(res, call, fault);
+          call.refused = answer(res, call, fault, calls);
           calls.push(call);
           for (const wake of waiters) wake();
         }, delayMs);
@@ -112,15 +115,40 @@ function record(req: IncomingMessage, raw: string): SlackCall | undefined {
   return method === 'auth.test' || method === 'apps.connections.open' ? undefined : { method, body, receivedAt };
 }
 
-/** Web API form bodies carry `blocks` as a JSON string (@slack/web-api WebClient.js L548). */
+/** Web API form bodies carry objects (`blocks`, `metadata`) as JSON strings (@slack/web-api WebClient.js L508, L548). */
 function decodeForm(raw: string): Record<string, unknown> {
   const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
-  if (typeof body.blocks === 'string') body.blocks = JSON.parse(body.blocks);
+  for (const key of ['blocks', 'metadata']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
   return body;
 }
 
+let lastTs = 0;
+/** A fresh, increasing message ts (two posts in the same millisecond must not share one). */
+function nextMessageTs(): string {
+  lastTs = Math.max(lastTs + 1, Date.now() * 1000);
+  return `${Math.floor(lastTs / 1e6)}.${String(lastTs % 1e6).padStart(6, '0')}`;
+}
+
+/**
+ * `conversations.history`: the channel's accepted top-level posts, newest first, as the bot's messages (thread
+ * replies stay in their thread, as in Slack). Metadata is returned only with `include_all_metadata`.
+ */
+function history(calls: readonly SlackCall[], request: Record<string, unknown>): Record<string, unknown> {
+  const withMetadata = String(request.include_all_metadata) === 'true';
+  const limit = Number(request.limit ?? 100);
+  const messages = calls
+    .filter((c) => c.method === 'chat.postMessage' && c.ts !== undefined && c.body.channel === request.channel && c.body.thread_ts === undefined)
+    .reverse()
+    .slice(0, limit)
+    .map((c) => ({
+      type: 'message', ts: c.ts, user: BOT_USER, bot_id: BOT_ID, app_id: 'A0FAKEAPP', text: c.body.text,
+      ...(withMetadata && c.body.metadata !== undefined ? { metadata: c.body.metadata } : {}),
+    }));
+  return { ok: true, messages, has_more: false };
+}
+
 /** Writes the response and returns why the call was refused, if it was. */
-function answer(res: ServerResponse, call: SlackCall, fault: SlackFault | undefined): string | undefined {
+function answer(res: ServerResponse, call: SlackCall, fault: SlackFault | undefined, earlier: readonly SlackCall[]): string | undefined {
   if (fault && 'status' in fault) {
     res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {}) });
     res.end(JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }));
@@ -131,8 +159,13 @@ function answer(res: ServerResponse, call: SlackCall, fault: SlackFault | undefi
   if (call.method === 'respond') {
     // response_url answers plain HTTP: 200 "ok", or 4xx with a reason (Bolt's respond() throws on non-2xx).
     res.writeHead(error ? 400 : 200, { 'content-type': 'text/plain' }).end(error ?? 'ok');
+  } else if (error) {
+    json(res, 200, { ok: false, error });
+  } else if (call.method === 'conversations.history') {
+    json(res, 200, history(earlier, call.body));
   } else {
-    json(res, 200, error ? { ok: false, error } : { ok: true, channel: call.body.channel, ts: `1800000000.${String(Date.now() % 1e6).padStart(6, '0')}` });
+    call.ts = nextMessageTs();
+    json(res, 200, { ok: true, channel: call.body.channel, ts: call.ts });
   }
   return error === undefined ? undefined : [error, ...problems].join(': ');
 }

@@ -8,6 +8,9 @@ import { Deduper } from './dedupe.js';
 import { InFlight } from './inflight.js';
 import { registerListeners } from './listeners/index.js';
 import { describe } from './explain-errors.js';
+import type { DailyPapers } from '../../src/digest/daily-papers.js';
+import type { DigestPublisher } from '../../src/digest/publisher.js';
+import { createSlackPublisher } from './digest-publisher.js';
 
 /**
  * Web API retries for chat replies: a few quick tries on 5xx and network errors, then give up. The library's
@@ -17,10 +20,15 @@ export const REPLY_RETRIES: webApi.RetryOptions = { retries: 2, factor: 2, minTi
 /** How long shutdown waits for answers already being worked on. */
 const DRAIN_MS = 5000;
 
-/** Knobs for tests and benchmarks; production uses the defaults. */
+/** Optional parts: daily papers, and knobs for tests and benchmarks (production uses the defaults). */
 export interface SlackStartOptions {
   /** Override the Web API retry policy (tests use a fast one). */
   retryConfig?: webApi.RetryOptions;
+  /**
+   * Daily papers (subscriptions, `/papers daily`). Without it the bot runs as before and the digest subcommands
+   * answer that daily digests are not configured.
+   */
+  daily?: DailyPapers;
 }
 
 /** A running Slack app. */
@@ -29,6 +37,11 @@ export interface SlackRunning {
   stop(): Promise<void>;
   /** The HTTP port actually listened on (HTTP mode; useful with port 0), else `undefined`. */
   port: number | undefined;
+  /**
+   * Posts digests through this app's Web API client, for `daily.startSchedule({ slack: running.publisher })`.
+   * Stop the schedule before `stop()`, so that no digest starts while the app shuts down.
+   */
+  publisher: DigestPublisher;
 }
 
 /**
@@ -48,13 +61,14 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
   });
   await app.init();
   const inflight = new InFlight();
-  registerListeners(app, { index, log, seen: new Deduper(), inflight });
+  registerListeners(app, { index, log, seen: new Deduper(), inflight, daily: options.daily });
   app.error(async (error) => log.error('Slack: unhandled listener error', { error: describe(error) }));
   const started: unknown = config.mode === 'http' ? await app.start(config.port) : await app.start();
   const port = portOf(started);
   log.info(`Slack: connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
   return {
     port,
+    publisher: createSlackPublisher(app.client, log),
     stop: async () => {
       await app.stop();
       await inflight.drain(DRAIN_MS);

@@ -1,4 +1,4 @@
-import type { Paper, PaperMatch } from '../../../src/types.js';
+import type { Paper, PaperLinks, PaperMatch } from '../../../src/types.js';
 import { displayText, formatAuthors, truncate } from '../../../src/text.js';
 import { paperLinks, primaryLink } from '../../../src/links.js';
 import { SLACK_LIMITS } from '../limits.js';
@@ -19,7 +19,11 @@ export function titleLink(paper: Paper): string {
 
 /** "arXiv · Hugging Face · GitHub · Project page", each a link, for the links the record has. */
 export function linkLine(paper: Paper): string {
-  const links = paperLinks(paper);
+  return linksLine(paperLinks(paper));
+}
+
+/** The same line from links alone (a digest entry carries links, not the paper). */
+export function linksLine(links: PaperLinks): string {
   const named: [string | undefined, string][] = [
     [links.arxiv, 'arXiv'], [links.huggingFace, 'Hugging Face'], [links.github, 'GitHub'],
     [links.projectPage, 'Project page'], [links.search, 'Search arXiv'],

@@ -2,11 +2,16 @@ import type { PaperIndex } from '../../../src/paper-index.js';
 import type { Deduper } from '../dedupe.js';
 import type { InFlight } from '../inflight.js';
 import type { Logger } from '../../../src/logger.js';
+import type { DailyPapers } from '../../../src/digest/daily-papers.js';
 
-/** What every listener gets: the core, a logger, the memory of answered messages, and the shutdown tracker. */
+/**
+ * What every listener gets: the core, a logger, the memory of answered messages, the shutdown tracker, and daily
+ * papers when they are configured (without them the digest subcommands say so).
+ */
 export interface ListenerDeps {
   index: PaperIndex;
   log: Logger;
   seen: Deduper;
   inflight: InFlight;
+  daily?: DailyPapers | undefined;
 }

@@ -3,10 +3,14 @@ import { ask } from './ask.js';
 import { search } from './search.js';
 import { paper } from './paper.js';
 import { similar } from './similar.js';
+import { daily } from './daily.js';
+import { subscribe } from './subscribe.js';
+import { unsubscribe } from './unsubscribe.js';
+import { subscriptions } from './subscriptions.js';
 import { help } from './help.js';
 
 /** Every `/papers` subcommand, in the order help lists them. Add a subcommand here. */
-export const SUBCOMMANDS: readonly Subcommand[] = [ask, search, paper, similar, help];
+export const SUBCOMMANDS: readonly Subcommand[] = [ask, search, paper, similar, daily, subscribe, unsubscribe, subscriptions, help];
 
 /**
  * Splits `/papers` text into a subcommand and its argument: `search diffusion` → search + "diffusion". Text that

@@ -1,4 +1,5 @@
 import type { PaperIndex } from '../../../src/paper-index.js';
+import type { DailyPapers } from '../../../src/digest/daily-papers.js';
 import type { SlackMessage } from '../format/message.js';
 import type { ViewState } from '../views.js';
 
@@ -8,13 +9,18 @@ export interface SubcommandRequest {
   index: PaperIndex;
   userId: string;
   channelId: string;
+  /** Subscriptions and digests; `undefined` when the bot runs without daily papers. */
+  daily: DailyPapers | undefined;
+  /** The moment of the request: "today" for `/papers daily`. */
+  now: Date;
 }
 
 /**
- * What a subcommand answers: a view of the papers (rendered by `renderView`, shareable, restart-proof), or a
- * finished message for subcommands that show something else (a subscription's confirmation, say).
+ * What a subcommand answers: a view of the papers (rendered by `renderView`, shareable, restart-proof), or
+ * finished messages for subcommands that show something else (a subscription's confirmation, a digest that
+ * may take more than one message).
  */
-export type SubcommandReply = { view: ViewState } | { message: SlackMessage };
+export type SubcommandReply = { view: ViewState } | { message: SlackMessage } | { messages: SlackMessage[] };
 
 /** One `/papers <name> …` subcommand. Adding one is a file exporting this and a line in `index.ts`. */
 export interface Subcommand {

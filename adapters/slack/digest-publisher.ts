@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import type { webApi } from '@slack/bolt';
+import type { Digest } from '../../src/digest/digest.js';
+import { ChannelUnavailableError, type DigestPublisher } from '../../src/digest/publisher.js';
+import { silentLogger, type Logger } from '../../src/logger.js';
+import { formatDigest } from './format/digest.js';
+import { describe } from './explain-errors.js';
+
+/** The metadata event type on every digest message: how `findExisting` recognises ours after a crash. */
+export const DIGEST_EVENT_TYPE = 'paperbot_digest';
+
+/**
+ * How many of a channel's latest messages `findExisting` reads. The core asks only about a post that was in
+ * flight a moment ago (a crash, a timeout), so the digest, if it went out, is among the newest; 100 is one page,
+ * the most Slack recommends per `conversations.history` call
+ * (https://docs.slack.dev/reference/methods/conversations.history, checked 2026-11).
+ */
+export const HISTORY_LOOKBACK = 100;
+
+/**
+ * Web API errors that mean "this channel is gone or closed to the bot": retrying cannot help, the subscription is
+ * paused (ChannelUnavailableError). From the chat.postMessage and conversations.history references (checked
+ * 2026-11). `missing_scope` is deliberately not here: it is the app's configuration, fixed once for every
+ * channel by reinstalling with the manifest's scopes, so it propagates, is logged, and the core retries.
+ */
+export const CHANNEL_GONE_ERRORS: ReadonlySet<string> = new Set([
+  'channel_not_found', 'is_archived', 'channel_is_archived', 'not_in_channel', 'restricted_action', 'team_access_not_granted',
+]);
+
+/** The fields of a `conversations.history` message that tell whether it is one of our digests. */
+const HistoryMessage = z.looseObject({
+  ts: z.string(),
+  bot_id: z.string().optional(),
+  user: z.string().optional(),
+  metadata: z.looseObject({ event_type: z.string(), event_payload: z.looseObject({ key: z.unknown() }).optional() }).optional(),
+});
+const History = z.looseObject({ messages: z.array(z.unknown()).optional() });
+
+/** A Web API refusal's Slack error code (`channel_not_found`, …), or undefined for any other failure. */
+function slackErrorCode(error: unknown): string | undefined {
+  const parsed = z.object({ code: z.literal('slack_webapi_platform_error'), data: z.looseObject({ error: z.string() }) }).safeParse(error);
+  return parsed.success ? parsed.data.data.error : undefined;
+}
+
+/**
+ * Posts daily digests with `client` (the app's own WebClient): the first message in the channel, the rest (a
+ * digest that needs more than one) in its thread. Every message carries `metadata` naming the digest key.
+ */
+export function createSlackPublisher(client: webApi.WebClient, log: Logger = silentLogger): DigestPublisher {
+  let botId: Promise<string | undefined> | undefined;
+  // auth.test once, lazily: the bot's id tells our messages from another app's that copied the metadata.
+  const ourBotId = () => (botId ??= client.auth.test().then((r) => r.bot_id, () => { botId = undefined; return undefined; }));
+  return {
+    platform: 'slack',
+    post: (channelId, digest, digestKey) => unavailableOnChannelErrors(channelId, () => postDigest(client, log, channelId, digest, digestKey)),
+    findExisting: (channelId, digestKey) => unavailableOnChannelErrors(channelId, async () => {
+      const history = await client.conversations.history({ channel: channelId, limit: HISTORY_LOOKBACK, include_all_metadata: true });
+      const bot = await ourBotId();
+      const messages = History.parse(history).messages ?? [];
+      for (const raw of messages) {
+        const message = HistoryMessage.safeParse(raw);
+        if (!message.success) continue;
+        const { ts, bot_id, metadata } = message.data;
+        if (metadata?.event_type === DIGEST_EVENT_TYPE && metadata.event_payload?.key === digestKey && (bot === undefined || bot_id === bot)) return ts;
+      }
+      return null;
+    }),
+  };
+}
+
+/**
+ * Posts the parts in order. Once the first is in the channel the digest exists: a later part that fails is logged
+ * and the first message's ts returned, because failing the post would make the core look for it (and find it)
+ * or post the whole digest again.
+ */
+async function postDigest(client: webApi.WebClient, log: Logger, channel: string, digest: Digest, key: string): Promise<{ messageId: string }> {
+  const [first, ...rest] = formatDigest(digest);
+  const metadata = { event_type: DIGEST_EVENT_TYPE, event_payload: { key } };
+  // Paper links would otherwise unfurl into a large preview each.
+  const common = { channel, metadata, unfurl_links: false, unfurl_media: false } as const;
+  const posted = await client.chat.postMessage({ ...common, text: first!.text, blocks: first!.blocks });
+  if (!posted.ts) throw new Error(`chat.postMessage answered without a ts for ${key}`);
+  for (const [i, part] of rest.entries()) {
+    try {
+      await client.chat.postMessage({ ...common, thread_ts: posted.ts, text: part.text, blocks: part.blocks });
+    } catch (error) {
+      log.warn('Slack: a digest part could not be posted in its thread', { digestKey: key, part: i + 2, error: describe(error) });
+      break;
+    }
+  }
+  return { messageId: posted.ts };
+}
+
+/** Runs a channel call, turning "the channel is gone or closed to us" into `ChannelUnavailableError`. */
+async function unavailableOnChannelErrors<T>(channelId: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code !== undefined && CHANNEL_GONE_ERRORS.has(code)) throw new ChannelUnavailableError(channelId, code);
+    throw error;
+  }
+}
