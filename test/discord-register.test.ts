@@ -15,11 +15,11 @@ type Option = { name: string; type: number; required?: boolean; autocomplete?: b
 describe('npm run discord:register', () => {
   it('puts every command to one server when DISCORD_GUILD_ID is set, through DISCORD_API_URL', async () => {
     const result = await registerCommands({ token: TOKEN, applicationId: APPLICATION_ID, guildId: GUILD_ID, apiUrl: fake.apiUrl });
-    expect(result).toEqual({ scope: 'guild', count: 5 });
+    expect(result).toEqual({ scope: 'guild', count: 9 });
     const request = fake.requests.at(-1)!;
     expect(request).toMatchObject({ method: 'PUT', path: `/applications/${APPLICATION_ID}/guilds/${GUILD_ID}/commands`, status: 200 });
     const body = request.body as unknown as { name: string; description: string; options?: Option[] }[];
-    expect(body.map((command) => command.name)).toEqual(['ask', 'search', 'paper', 'similar', 'help']);
+    expect(body.map((command) => command.name)).toEqual(['ask', 'search', 'paper', 'similar', 'daily', 'subscribe', 'unsubscribe', 'subscriptions', 'help']);
     for (const command of body) expect(command.description.length).toBeLessThanOrEqual(100);
     const options = Object.fromEntries(body.map((command) => [command.name, command.options ?? []]));
     expect(options.ask).toMatchObject([{ name: 'question', type: 3, required: true, max_length: 1000 }, { name: 'private', type: 5 }]);

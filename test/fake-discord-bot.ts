@@ -4,6 +4,7 @@ import type { PaperIndex } from '../src/paper-index.js';
 import { createDiscordClient } from '../adapters/discord/start.js';
 import { serveInteractions, type InteractionService } from '../adapters/discord/serve.js';
 import type { Logger } from '../src/logger.js';
+import type { CommandServices } from '../adapters/discord/commands/command.js';
 import { FakeDiscord, type Reply } from './fake-discord.js';
 
 const REPLY_TIMEOUT_MS = 10_000;
@@ -24,13 +25,13 @@ export class TestBot {
     readonly log: MemoryLogger,
   ) {}
 
-  /** A real client, REST at the fake (no retries on 5xx, so failures show at once), serving `index`. */
-  static async start(index: PaperIndex, fake?: FakeDiscord): Promise<TestBot> {
+  /** A real client, REST at the fake (no retries on 5xx, so failures show at once), serving `index` (and `services`). */
+  static async start(index: PaperIndex, fake?: FakeDiscord, services: CommandServices = {}): Promise<TestBot> {
     const server = fake ?? (await FakeDiscord.start());
     const client = createDiscordClient({ apiUrl: server.apiUrl }, { retries: 0 });
     client.rest.setToken('test-token');
     const log = new MemoryLogger();
-    return new TestBot(server, client, serveInteractions(client, index, log), log);
+    return new TestBot(server, client, serveInteractions(client, index, log, services), log);
   }
 
   /** Delivers `raw` where the gateway would; does not wait. */

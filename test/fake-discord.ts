@@ -31,6 +31,9 @@ export interface Reply {
   request: RecordedRequest;
 }
 
+/** An extra route (see `addRoute`): its answer, or undefined to let the next route try. */
+export type Route = (request: RecordedRequest) => { status: number; body?: unknown } | undefined;
+
 /** A canned failure for the next request whose path matches. */
 export interface Failure {
   match: RegExp;
@@ -49,6 +52,7 @@ export class FakeDiscord {
   private readonly failures: Failure[] = [];
   private readonly holds: { match: RegExp; release: Promise<void>; arrived: () => void }[] = [];
   private readonly waiters = new Map<string, (reply: Reply) => void>();
+  private readonly routes: Route[] = [];
   private readonly acknowledged = new Map<string, number>();
   private readonly server = createServer((req, res) => this.receive(req, res));
   /** Where `GET /gateway/bot` sends the client; set by `FakeGateway`. */
@@ -73,6 +77,11 @@ export class FakeDiscord {
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Serves more of the API (channel messages, guild channels: `fake-discord-channels.ts`) before the 404. */
+  addRoute(route: Route): void {
+    this.routes.push(route);
   }
 
   /** Answers the next request matching `failure.match` with the canned status instead. */
@@ -147,6 +156,10 @@ export class FakeDiscord {
     if (method === 'PUT' && COMMANDS.test(path)) {
       const commands = Array.isArray(body) ? (body as Json[]) : [];
       return this.send(res, request, 200, commands.map((command, i) => ({ id: `90000000000000000${i}`, ...command })));
+    }
+    for (const extra of this.routes) {
+      const answer = extra(request);
+      if (answer) return this.send(res, request, answer.status, answer.body);
     }
     this.send(res, request, 404, { message: 'Unknown', code: 0 });
   }

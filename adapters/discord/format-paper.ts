@@ -10,7 +10,8 @@ import { similarId } from './button-ids.js';
 const PAPER_COLOR = 0xfee75c;
 /** Authors named on a card before "et al.". */
 const CARD_AUTHORS = 10;
-const LINK_LABELS = { arxiv: 'arXiv', huggingFace: 'Hugging Face', github: 'GitHub', projectPage: 'Project page', search: 'Search arXiv' } as const;
+/** How each kind of link is labelled, on cards and in digests. */
+export const LINK_LABELS = { arxiv: 'arXiv', huggingFace: 'Hugging Face', github: 'GitHub', projectPage: 'Project page', search: 'Search arXiv' } as const;
 
 /** `/paper`: title linked, authors, dates, upvotes, links, the abstract trimmed to fit, and a "Similar papers" button. */
 export function formatPaperCard(paper: Paper): DiscordMessage {

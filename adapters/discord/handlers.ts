@@ -7,7 +7,7 @@ import type { Logger } from '../../src/logger.js';
 import { formatNotice } from './format-notice.js';
 import type { DiscordMessage } from './message.js';
 import { customIdKind } from './custom-id.js';
-import type { ButtonHandler, CommandContext, SlashCommand } from './commands/command.js';
+import type { ButtonHandler, CommandContext, CommandServices, SlashCommand } from './commands/command.js';
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
 
@@ -20,12 +20,13 @@ const STALE_BUTTON = 'That button belongs to an older version of this message. R
  * User errors get their reason, ephemerally; anything else is logged with context and answered with `APOLOGY`.
  */
 export function createInteractionHandler(
-  commands: readonly SlashCommand[], index: PaperIndex, log: Logger,
+  commands: readonly SlashCommand[], index: PaperIndex, log: Logger, services: CommandServices = {},
 ): (interaction: Interaction) => Promise<void> {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   const buttons = new Map<string, ButtonHandler>(commands.flatMap((command) => Object.entries(command.buttons ?? {})));
   const context: CommandContext = {
     index, log, commands: commands.map((command) => ({ name: command.data.name, description: command.data.description })),
+    daily: services.daily,
   };
   return async (interaction) => {
     try {

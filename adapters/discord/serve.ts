@@ -4,6 +4,7 @@ import type { Logger } from '../../src/logger.js';
 import { createInteractionHandler } from './handlers.js';
 import { formatNotice } from './format-notice.js';
 import { COMMANDS } from './commands/index.js';
+import type { CommandServices } from './commands/command.js';
 
 /** How long `close()` waits for replies already under way before giving up on them. */
 export const DRAIN_TIMEOUT_MS = 10_000;
@@ -17,12 +18,12 @@ export interface InteractionService {
 }
 
 /**
- * Answers `client`'s interactions with the commands over `index`. Needs no login, so tests attach it to a
+ * Answers `client`'s interactions with the commands over `index` (and `services.daily` for the digest commands). Needs no login, so tests attach it to a
  * client whose REST points at a loopback fake and inject payloads. After `close()`, new interactions get a
  * short "restarting" note instead of an answer.
  */
-export function serveInteractions(client: Client, index: PaperIndex, log: Logger): InteractionService {
-  const handle = createInteractionHandler(COMMANDS, index, log);
+export function serveInteractions(client: Client, index: PaperIndex, log: Logger, services: CommandServices = {}): InteractionService {
+  const handle = createInteractionHandler(COMMANDS, index, log, services);
   const running = new Set<Promise<void>>();
   let open = true;
   const track = (task: Promise<void>): void => {

@@ -4,11 +4,22 @@ import type { DiscordConfig } from './config.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
 import { NO_MENTIONS } from './message.js';
 import { serveInteractions } from './serve.js';
+import type { DailyPapers } from '../../src/digest/daily-papers.js';
+import type { DigestPublisher } from '../../src/digest/publisher.js';
+import { createDiscordPublisher } from './digest-publisher.js';
 
 /** A running Discord bot. */
 export interface DiscordBot {
+  /** Posts scheduled digests through this bot: pass it to `DailyPapers.startSchedule({ discord: bot.publisher })`. */
+  publisher: DigestPublisher;
   /** Graceful stop: take no new interactions, finish the replies under way, then disconnect. */
   stop(): Promise<void>;
+}
+
+/** What the bot may use besides the paper index; each part optional. */
+export interface DiscordBotOptions {
+  /** Daily digests for `/daily`, `/subscribe`, `/unsubscribe`, `/subscriptions`; without it they say so. */
+  daily?: DailyPapers | undefined;
 }
 
 /**
@@ -26,16 +37,19 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>, rest:
 
 /**
  * Logs in and answers interactions until `stop()`. Rejects if login fails (bad token, unreachable API); the
- * client is destroyed first. Client and gateway errors are logged, never thrown.
+ * client is destroyed first. Client and gateway errors are logged, never thrown. The schedule is the caller's to
+ * start (with `publisher`) and to stop before `stop()`, since one schedule serves every platform.
  */
-export async function startDiscord(index: PaperIndex, config: DiscordConfig, log: Logger = silentLogger): Promise<DiscordBot> {
+export async function startDiscord(
+  index: PaperIndex, config: DiscordConfig, log: Logger = silentLogger, options: DiscordBotOptions = {},
+): Promise<DiscordBot> {
   const client = createDiscordClient(config);
   // An 'error' event without a listener would throw and end the process.
   client.on(Events.Error, (error) => log.error('Discord client error', { message: error.message, stack: error.stack }));
   client.on(Events.Warn, (message) => log.warn('Discord client warning', { message }));
   client.on(Events.ShardError, (error, shardId) => log.error('Discord gateway error', { shardId, message: error.message }));
   client.once(Events.ClientReady, (ready) => log.info('Discord bot ready', { user: ready.user.tag, guilds: ready.guilds.cache.size }));
-  const service = serveInteractions(client, index, log);
+  const service = serveInteractions(client, index, log, { daily: options.daily });
   try {
     await client.login(config.token);
   } catch (error) {
@@ -44,6 +58,7 @@ export async function startDiscord(index: PaperIndex, config: DiscordConfig, log
     throw error;
   }
   return {
+    publisher: createDiscordPublisher(client),
     async stop() {
       await service.close();
       await client.destroy();

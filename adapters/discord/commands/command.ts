@@ -3,6 +3,7 @@ import type {
 } from 'discord.js';
 import type { PaperIndex } from '../../../src/paper-index.js';
 import type { Logger } from '../../../src/logger.js';
+import type { DailyPapers } from '../../../src/digest/daily-papers.js';
 import type { CommandSummary } from '../format-help.js';
 
 /** What a command needs besides its interaction. */
@@ -11,6 +12,13 @@ export interface CommandContext {
   log: Logger;
   /** Every registered command, for `/help`. */
   commands: readonly CommandSummary[];
+  /** Daily digests; absent when the bot runs without them, and the digest commands then say so. */
+  daily?: DailyPapers | undefined;
+}
+
+/** Optional services the commands use, passed from `startDiscord` down to every handler. */
+export interface CommandServices {
+  daily?: DailyPapers | undefined;
 }
 
 /** Handles a click on a button whose custom_id has one of the command's kinds. */
