@@ -12,7 +12,7 @@ import { SearchEngine, type SavedEngine } from './search/search-engine.js';
  * Bump when the analyzer, the fields or the saved layout change: a saved index made by other code must not be
  * loaded, and the corpus fingerprint alone cannot tell.
  */
-export const INDEX_FORMAT = 'paperbot-index-4';
+export const INDEX_FORMAT = 'paperbot-index-5';
 
 export interface LibraryOptions extends LoadOptions {
   /** Corpus files to index; default: the shipped seed. */
@@ -67,8 +67,8 @@ function savedFiles(cacheDir: string, fingerprint: string) {
   return { index: file('index.json'), papers: file('papers.json'), sequences: file('sequences.bin') };
 }
 
-interface SavedPapers {
-  papers: Paper[];
+/** The first line of the papers file; one JSON line per paper follows. */
+interface SavedVocabulary {
   terms: string[];
   frequencies: number[];
   common: number[];
@@ -77,8 +77,9 @@ interface SavedPapers {
 async function readSaved(cacheDir: string, fingerprint: string): Promise<SavedLibrary | undefined> {
   const files = savedFiles(cacheDir, fingerprint);
   try {
-    const [index, papersJson, sequenceBytes] = await Promise.all([readFile(files.index, 'utf8'), readFile(files.papers, 'utf8'), readFile(files.sequences)]);
-    const { papers, terms, frequencies, common } = JSON.parse(papersJson) as SavedPapers;
+    const [index, papersBytes, sequenceBytes] = await Promise.all([readFile(files.index, 'utf8'), readFile(files.papers), readFile(files.sequences)]);
+    const [vocabulary, ...papers] = parseJsonLines(papersBytes) as [SavedVocabulary, ...Paper[]];
+    const { terms, frequencies, common } = vocabulary;
     // A Uint32Array needs 4-byte alignment; a small file read into Node's shared pool may not have it.
     const aligned = sequenceBytes.byteOffset % 4 === 0 ? sequenceBytes : Buffer.from(sequenceBytes);
     const sequences = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
@@ -97,14 +98,32 @@ async function writeSaved(cacheDir: string, fingerprint: string, saved: SavedLib
   await mkdir(cacheDir, { recursive: true });
   const files = savedFiles(cacheDir, fingerprint);
   const { index, terms, frequencies, common, sequences } = saved.engine;
-  const papers: SavedPapers = { papers: saved.papers, terms, frequencies, common };
+  const vocabulary: SavedVocabulary = { terms, frequencies, common };
   await writeAtomically(files.index, index);
   await writeAtomically(files.sequences, new Uint8Array(sequences.buffer, sequences.byteOffset, sequences.byteLength));
-  await writeAtomically(files.papers, JSON.stringify(papers));
+  await writeAtomically(files.papers, [vocabulary, ...saved.papers].map((line) => JSON.stringify(line)).join('\n'));
   for (const name of await readdir(cacheDir)) {
     if (/^[0-9a-f]{32}\./.test(name) && !name.startsWith(fingerprint)) await rm(join(cacheDir, name), { force: true });
   }
 }
+
+/**
+ * One JSON value per line of `bytes`, decoding a line at a time: 75,000 abstracts as one string would take 250 MB
+ * of heap (two bytes a character) that the process keeps long after the string is gone.
+ */
+function parseJsonLines(bytes: Buffer): unknown[] {
+  const values: unknown[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(NEWLINE, start);
+    const stop = end < 0 ? bytes.length : end;
+    values.push(JSON.parse(bytes.toString('utf8', start, stop)));
+    start = stop + 1;
+  }
+  return values;
+}
+
+const NEWLINE = 0x0a;
 
 async function writeAtomically(path: string, text: string | Uint8Array): Promise<void> {
   await writeFile(`${path}.tmp`, text);
