@@ -24,7 +24,8 @@ export function formatUnsubscribed(): DiscordMessage {
  */
 export function formatSubscriptions(subscriptions: readonly Subscription[]): DiscordMessage {
   if (subscriptions.length === 0) return textMessage('No channel of this server gets daily papers. Run /subscribe in one to start.');
-  const lines = [`${plural(subscriptions.length, 'channel')} of this server get daily papers:`];
+  const verb = subscriptions.length === 1 ? 'gets' : 'get';
+  const lines = [`${plural(subscriptions.length, 'channel')} of this server ${verb} daily papers:`];
   let length = lines[0]!.length;
   for (const [i, subscription] of subscriptions.entries()) {
     const line = `• <#${subscription.channelId}>: ${schedule(subscription)}${paused(subscription)}`;
