@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PaperIndex } from '../src/paper-index.js';
+import { readDailyConfig } from '../src/digest/config.js';
+import { openDailyPapers, type DailyPapers } from '../src/digest/daily-papers.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { DAILY_NOT_CONFIGURED } from '../adapters/slack/subcommands/need-daily.js';
+import { seedIndex } from './fixtures/slack-index.js';
+import { layoutOf, startSlackBed, visibleText, type SlackBed } from './fixtures/slack-bed.js';
+import { CHANNEL } from './fixtures/slack-payloads.js';
+import { limitViolations, unsafeSequences } from './fixtures/slack-message-checks.js';
+import { startFakeHf, type FakeHf } from './fake-hf.js';
+import type { SlackCall } from './fake-slack.js';
+
+/** A channel link (`<#C0FAKECHAN>`) names a channel and notifies nobody; every other `<…>` must be a paper link. */
+const unsafe = (body: unknown) => unsafeSequences(body).filter((sequence) => !/^<#C[A-Z0-9]+>$/.test(sequence));
+
+let ids = 0;
+/**
+ * Runs `/papers <text>` on `bed`: the ack is an immediate empty 200, and every reply (one per message) arrives
+ * privately through the response URL, within Slack's limits and without a live mention.
+ */
+async function papers(bed: SlackBed, text: string): Promise<SlackCall[]> {
+  const id = `digest-cmd-${++ids}`;
+  const response = await bed.command(text, id);
+  expect(response.status).toBe(200);
+  expect(await response.text()).toBe('');
+  const ackedAt = performance.now();
+  const replies = await settledReplies(bed, id);
+  for (const reply of replies) {
+    // The reply is sent after the ack: the work never holds up Slack's 3-second deadline.
+    expect(reply.receivedAt).toBeGreaterThanOrEqual(ackedAt - 1);
+    expect(reply.body).toMatchObject({ response_type: 'ephemeral' });
+    expect(reply.refused).toBeUndefined();
+    expect(limitViolations(reply.body)).toEqual([]);
+    expect(unsafe(reply.body)).toEqual([]);
+  }
+  return replies;
+}
+
+/** The replies to response URL `id` once they stop coming (100 ms without a new one). */
+async function settledReplies(bed: SlackBed, id: string): Promise<SlackCall[]> {
+  let seen = 0;
+  for (let waited = 0; waited < 5000; waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const replies = bed.fake.calls.filter((call) => call.responseId === id);
+    if (replies.length > 0 && replies.length === seen) return replies;
+    seen = replies.length;
+  }
+  throw new Error(`no reply to ${id}`);
+}
+
+const textOf = async (bed: SlackBed, command: string) => (await papers(bed, command)).map((reply) => visibleText(reply.body)).join('\n');
+
+describe('digest subcommands with daily papers configured', () => {
+  let index: PaperIndex;
+  let hf: FakeHf;
+  let dir: string;
+  let daily: DailyPapers;
+  let bed: SlackBed;
+  beforeAll(async () => {
+    index = await seedIndex();
+    hf = await startFakeHf();
+    dir = mkdtempSync(join(tmpdir(), 'paperbot-slack-digest-'));
+    const config = { ...readDailyConfig({}), hfApiUrl: hf.url, databasePath: join(dir, 'paperbot.sqlite') };
+    daily = openDailyPapers(config, { index, store: openSqliteStore(config.databasePath) });
+    bed = await startSlackBed(index, { daily });
+  });
+  afterAll(async () => {
+    await bed.stop();
+    daily.close();
+    await hf.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('/papers subscribe with no settings: 09:00 UTC, ten papers, a note on empty days, stored for this channel', async () => {
+    const text = await textOf(bed, 'subscribe');
+    expect(text).toContain('This channel gets the top 10 papers of Hugging Face Daily Papers at 09:00 (UTC) every day, and a short note on days without papers.');
+    expect(text).toContain('/invite @paperbot');
+    expect(daily.store.subscription('slack', CHANNEL)).toMatchObject({ time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
+  });
+
+  it('/papers subscribe with settings replaces the channel\'s subscription and restates it', async () => {
+    const text = await textOf(bed, 'subscribe time:8:30 tz:asia/tokyo top:5 empty:silent filter:diffusion <!channel>');
+    // Slack sends a typed @channel as <!channel>; it comes back as text, the broadcast word broken by a word joiner.
+    expect(text).toContain('the top 5 papers of Hugging Face Daily Papers at 08:30 (Asia/Tokyo) every day, matching “diffusion @\u2060channel”, and nothing on days without papers');
+    expect(daily.subscriptions('slack')).toMatchObject([{ channelId: CHANNEL, time: '08:30', timezone: 'Asia/Tokyo', top: 5, filter: 'diffusion @channel' }]);
+  });
+
+  it('/papers subscribe explains what the person can fix, and keeps the earlier subscription', async () => {
+    expect(await textOf(bed, 'subscribe tz:Paris')).toContain('"Paris" is not a time zone I know. Did you mean Europe/Paris?');
+    expect(await textOf(bed, 'subscribe top:40')).toContain('a whole number from 1 to 25');
+    expect(await textOf(bed, 'subscribe every morning')).toContain('I did not understand "every"');
+    expect(daily.store.subscription('slack', CHANNEL)).toMatchObject({ time: '08:30', top: 5 });
+  });
+
+  it('/papers subscriptions lists every subscribed channel as a channel link, this one marked', async () => {
+    daily.subscribe({ platform: 'slack', channelId: 'C0OTHER', time: '17:00' });
+    daily.subscribe({ platform: 'discord', channelId: '123' });
+    const [reply] = await papers(bed, 'subscriptions');
+    expect(layoutOf(reply!.body)).toEqual(['header', 'section']);
+    const text = visibleText(reply!.body);
+    expect(text).toContain('Daily digests: 2 channels');
+    expect(text).toContain(`• <#${CHANNEL}> (this channel): the top 5 papers`);
+    expect(text).toContain('• <#C0OTHER>: the top 10 papers of Hugging Face Daily Papers at 17:00 (UTC)');
+    expect(text).not.toContain('123');
+  });
+
+  it('/papers unsubscribe stops this channel\'s digest, and says so when there was none', async () => {
+    expect(await textOf(bed, 'unsubscribe')).toContain('This channel no longer gets a daily digest.');
+    expect(daily.store.subscription('slack', CHANNEL)).toBeUndefined();
+    expect(await textOf(bed, 'unsubscribe')).toContain('This channel had no daily digest; nothing changed.');
+    expect(await textOf(bed, 'subscriptions')).not.toContain('(this channel)');
+  });
+
+  it('/papers daily YYYY-MM-DD: that day\'s ten most upvoted papers, fetched from Hugging Face', async () => {
+    const [reply, ...more] = await papers(bed, 'daily 2026-08-21');
+    expect(more).toEqual([]);
+    const text = visibleText(reply!.body);
+    expect(text.split('\n')[0]).toBe('Daily papers: 2026-08-21');
+    expect(text).toContain('17 papers on Hugging Face Daily Papers; the top 10 by upvotes.');
+    expect([...text.matchAll(/^\*\d+\.\*/gm)]).toHaveLength(10);
+    expect(hf.requests.some((request) => request.path.includes('date=2026-08-21'))).toBe(true);
+  });
+
+  it('/papers daily on a day without papers shows the note, and a malformed date the format', async () => {
+    expect(await textOf(bed, 'daily 2026-08-22')).toContain('No new papers on 2026-08-22');
+    expect(await textOf(bed, 'daily yesterday')).toContain('"yesterday" is not a date. Use YYYY-MM-DD');
+  });
+
+  it('/papers help lists the digest subcommands', async () => {
+    const help = await textOf(bed, 'help');
+    for (const usage of ['/papers daily [YYYY-MM-DD]', '/papers subscribe [time:09:00]', '/papers unsubscribe', '/papers subscriptions']) {
+      expect(help).toContain(usage);
+    }
+  });
+});
+
+describe('digest subcommands on a bot without daily papers', () => {
+  let bed: SlackBed;
+  beforeAll(async () => { bed = await startSlackBed(await seedIndex()); });
+  afterAll(async () => { await bed.stop(); });
+
+  it('each answers, privately, that daily digests are not configured', async () => {
+    for (const command of ['subscribe time:08:00', 'unsubscribe', 'subscriptions', 'daily', 'daily 2026-08-20']) {
+      expect(await textOf(bed, command)).toContain(DAILY_NOT_CONFIGURED);
+    }
+    expect(bed.log.entries.filter((entry) => entry.level === 'error')).toEqual([]);
+  });
+});
