@@ -37,6 +37,8 @@ export type Route = (request: RecordedRequest) => { status: number; body?: unkno
 /** A canned failure for the next request whose path matches. */
 export interface Failure {
   match: RegExp;
+  /** Only requests with this method; any when unset. */
+  method?: string;
   status: number;
   body: Json;
   headers?: Record<string, string>;
@@ -123,7 +125,7 @@ export class FakeDiscord {
       const body = raw ? (JSON.parse(raw) as Json) : null;
       const request: RecordedRequest = { method: req.method ?? '', path, body, status: 0, problems: [], at: Date.now() };
       this.requests.push(request);
-      const failure = this.failures.findIndex((candidate) => candidate.match.test(path));
+      const failure = this.failures.findIndex((candidate) => candidate.match.test(path) && (candidate.method ?? request.method) === request.method);
       if (failure !== -1) {
         const [{ status, body: failBody, headers }] = this.failures.splice(failure, 1) as [Failure];
         return this.send(res, request, status, failBody, headers);
