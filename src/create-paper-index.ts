@@ -151,13 +151,18 @@ class LivePaperIndex implements PaperIndex {
       .map((entry) => entry.term);
   }
 
-  /** Papers whose title contains every word, the last one as a prefix: autocomplete past the title's start. */
+  /**
+   * Papers whose title contains every typed word, the last one as a prefix: autocomplete past the title's start.
+   * Common words ("models", "LLMs") are left out: their title postings are long and they narrow nothing down.
+   */
   private titleWordMatches(words: string[]): Paper[] {
-    const typed = words.slice(0, -1).flatMap((word) => analyze(word).slice(0, 1));
-    const last = unfinishedWordPrefix(words.at(-1) ?? '');
-    const terms = last ? [...typed, last] : typed;
-    if (terms.length === 0) return [];
-    const hits = this.engine.search({ combineWith: 'AND', queries: terms, fields: ['title', 'names'], prefix: (term: string) => term === last });
+    const rare = (term: string) => !this.engine.isCommon(term);
+    const typed = words.slice(0, -1).flatMap((word) => analyze(word).slice(0, 1)).filter(rare);
+    const prefix = unfinishedWordPrefix(words.at(-1) ?? '');
+    const completions = prefix ? this.engine.vocabulary.termsWithPrefix(prefix, MAX_COMPLETIONS).filter(rare) : [];
+    const queries = completions.length > 0 ? [...typed, { combineWith: 'OR' as const, queries: completions }] : typed;
+    if (queries.length === 0) return [];
+    const hits = this.engine.search({ combineWith: 'AND', queries, fields: ['title', 'names'] });
     return hits.slice(0, MAX_SUGGESTIONS).map((hit) => this.corpus[hit.id as number]!);
   }
 
@@ -171,7 +176,9 @@ class LivePaperIndex implements PaperIndex {
 }
 
 /** Shorter prefixes match too much of the vocabulary to be worth the time. */
-const MIN_TITLE_PREFIX = 3;
+const MIN_TITLE_PREFIX = 4;
+/** A word being typed is completed to at most this many known terms ("diffu" → "diffus", "diffusionbas", …). */
+const MAX_COMPLETIONS = 50;
 /** Porter stems keep at least the first six letters of a longer word in practice ("classification" → "classif"). */
 const STEM_SAFE_PREFIX = 6;
 

@@ -26,3 +26,16 @@ describe('analyze', () => {
     expect(analyze('Schrödinger naïve')).toEqual(analyze('Schrodinger naive'));
   });
 });
+
+describe('Vocabulary.termsWithPrefix', () => {
+  it('lists known terms that start with a prefix, in order, up to a limit, including terms added later', async () => {
+    const { Vocabulary } = await import('../src/search/vocabulary.js');
+    const vocabulary = new Vocabulary();
+    for (const term of ['diffus', 'model', 'diffusionbas', 'dif', 'diffract']) vocabulary.intern(term);
+    expect(vocabulary.termsWithPrefix('diff', 10)).toEqual(['diffract', 'diffus', 'diffusionbas']);
+    expect(vocabulary.termsWithPrefix('diff', 2)).toEqual(['diffract', 'diffus']);
+    vocabulary.intern('diffeomorph');
+    expect(vocabulary.termsWithPrefix('diffe', 10)).toEqual(['diffeomorph']);
+    expect(vocabulary.termsWithPrefix('zzz', 10)).toEqual([]);
+  });
+});

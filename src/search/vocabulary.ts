@@ -6,6 +6,8 @@ export class Vocabulary {
   private readonly idByTerm = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly frequencies: number[] = [];
+  /** Every term in sorted order, for prefix lookups; rebuilt when terms were added since. */
+  private sorted: string[] = [];
 
   static restore(terms: readonly string[], frequencies: ArrayLike<number>): Vocabulary {
     const vocabulary = new Vocabulary();
@@ -49,6 +51,21 @@ export class Vocabulary {
 
   frequencyOf(id: number): number {
     return this.frequencies[id] ?? 0;
+  }
+
+  /** Up to `limit` known terms that start with `prefix`, in sorted order (autocomplete of a word being typed). */
+  termsWithPrefix(prefix: string, limit: number): string[] {
+    if (this.sorted.length !== this.terms.length) this.sorted = [...this.terms].sort();
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.sorted[middle]! < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: string[] = [];
+    for (let i = low; i < this.sorted.length && found.length < limit && this.sorted[i]!.startsWith(prefix); i += 1) found.push(this.sorted[i]!);
+    return found;
   }
 
   /** Counts one more document for each of these (distinct) term ids. */
