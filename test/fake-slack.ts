@@ -36,6 +36,8 @@ export interface FakeSlack {
   calls: SlackCall[];
   /** Fails the next call(s) to `method` (`chat.postMessage`, `respond`, …), first in first out. */
   fail(method: string, ...faults: SlackFault[]): void;
+  /** Channels that answer every call naming them with this Slack error (`is_archived`, …), as a gone channel does. */
+  goneChannels: Map<string, string>;
   /** Resolves once `count` calls have arrived (all calls so far when already there); rejects after `timeoutMs`. */
   waitForCalls(count: number, timeoutMs?: number): Promise<SlackCall[]>;
   close(): Promise<void>;
@@ -54,12 +56,14 @@ export function signedHeaders(secret: string, rawBody: string, contentType: stri
 export async function startFakeSlack(options: { socketUrl?: string; authError?: string } = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const faults = new Map<string, SlackFault[]>();
+  const goneChannels = new Map<string, string>();
   const waiters = new Set<() => void>();
   const server: Server = createServer((req, res) => {
     void readBody(req).then((raw) => {
       const call = record(req, raw);
       if (call) {
-        const fault = faults.get(call.method)?.shift();
+        const gone = goneChannels.get(String(call.body.channel));
+        const fault = gone ? { error: gone } : faults.get(call.method)?.shift();
         const delayMs = fault && 'delayMs' in fault ? fault.delayMs : 0;
         // A slow call is recorded when it is answered: "accepted" then means the sender got its answer.
         setTimeout(() => {
@@ -82,6 +86,7 @@ export async function startFakeSlack(options: { socketUrl?: string; authError?: 
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/respond/${encodeURIComponent(id)}`,
     calls,
+    goneChannels,
     fail: (method, ...more) => faults.set(method, [...(faults.get(method) ?? []), ...more]),
     waitForCalls: (count, timeoutMs = 5000) => new Promise((resolve, reject) => {
       const check = (): boolean => {

@@ -7,6 +7,7 @@ import { formatDigest } from '../adapters/slack/format/digest.js';
 import { SLACK_LIMITS } from '../adapters/slack/limits.js';
 import { limitViolations, unsafeSequences } from './fixtures/slack-message-checks.js';
 import { layoutOf, visibleText } from './fixtures/slack-bed.js';
+import type { SlackMessage } from '../adapters/slack/format/message.js';
 
 /** Real Daily Papers records (with their AI summaries, GitHub and project links). */
 const CORPUS = ['/work/shared/corpus/hf-daily-papers.jsonl.gz'];
@@ -16,14 +17,17 @@ const entry = (n: number, fields: Partial<DigestEntry> = {}): DigestEntry => ({
   summary: `What paper ${n} found.`, upvotes: 100 - n, links: { arxiv: `https://arxiv.org/abs/2608.${n}`, huggingFace: `https://huggingface.co/papers/2608.${n}` },
   ...fields,
 });
+/** The bed's readers take a message as sent (a plain JSON object). */
+const layout = (message: SlackMessage | undefined) => layoutOf({ ...message });
+const visible = (message: SlackMessage | undefined) => visibleText({ ...message });
 const dayOf = (entries: DigestEntry[], fields: Partial<Digest> = {}): Digest => ({ date: '2026-08-20', total: entries.length, entries, ...fields });
 
 describe('formatDigest: a day of papers', () => {
   it('opens with the date and the count, then one section and one small-print line per paper', () => {
     const [message, ...more] = formatDigest(dayOf([entry(1), entry(2)], { total: 15 }));
     expect(more).toEqual([]);
-    expect(layoutOf(message!)).toEqual(['header', 'context', 'section', 'context', 'section', 'context']);
-    const text = visibleText(message!);
+    expect(layout(message)).toEqual(['header', 'context', 'section', 'context', 'section', 'context']);
+    const text = visible(message);
     expect(text).toContain('Daily papers: 2026-08-20');
     expect(text).toContain('15 papers on Hugging Face Daily Papers; the top 2 by upvotes.');
     expect(text).toContain('*1.* *<https://arxiv.org/abs/2608.00001|Paper 1>*\nWhat paper 1 found.');
@@ -33,7 +37,7 @@ describe('formatDigest: a day of papers', () => {
 
   it('says what the filter kept, escaped', () => {
     const [message] = formatDigest(dayOf([entry(1)], { total: 4, filter: 'diffusion <!channel> & co' }));
-    expect(visibleText(message!)).toContain('4 papers of 2026-08-20 matching *diffusion &lt;!channel&gt; &amp; co*; the top 1 by upvotes.');
+    expect(visible(message)).toContain('4 papers of 2026-08-20 matching *diffusion &lt;!channel&gt; &amp; co*; the top 1 by upvotes.');
     expect(unsafeSequences(message)).toEqual([]);
   });
 
@@ -46,13 +50,13 @@ describe('formatDigest: a day of papers', () => {
     });
     const [message] = formatDigest(dayOf([hostile]));
     expect(unsafeSequences(message)).toEqual([]);
-    expect(visibleText(message!)).toContain('&lt;https://evil.example|a paper&gt; &amp; more');
-    expect(visibleText(message!)).toContain('<https://ok.example/p?a=1&amp;b=2|Project page>');
+    expect(visible(message)).toContain('&lt;https://evil.example|a paper&gt; &amp; more');
+    expect(visible(message)).toContain('<https://ok.example/p?a=1&amp;b=2|Project page>');
   });
 
   it('leaves out the upvotes of a paper that has none, and the small print when there is nothing for it', () => {
     const [message] = formatDigest(dayOf([entry(1, { upvotes: undefined, links: {} })]));
-    expect(layoutOf(message!)).toEqual(['header', 'context', 'section']);
+    expect(layout(message)).toEqual(['header', 'context', 'section']);
     expect(message!.text).toContain('• Paper 1');
   });
 });
@@ -61,14 +65,14 @@ describe('formatDigest: days with nothing to list', () => {
   it('says so on a day without papers, never an empty message', () => {
     const messages = formatDigest({ date: '2026-08-22', total: 0, entries: [], empty: 'no-papers' });
     expect(messages).toHaveLength(1);
-    expect(layoutOf(messages[0]!)).toEqual(['header', 'context', 'section']);
-    expect(visibleText(messages[0]!)).toContain('No new papers on 2026-08-22: Hugging Face lists none on weekends and holidays.');
+    expect(layout(messages[0])).toEqual(['header', 'context', 'section']);
+    expect(visible(messages[0])).toContain('No new papers on 2026-08-22: Hugging Face lists none on weekends and holidays.');
     expect(limitViolations(messages[0]!)).toEqual([]);
   });
 
   it('names the filter when papers came but none matched', () => {
     const [message] = formatDigest({ date: '2026-08-20', total: 0, entries: [], filter: 'quantum <b>', empty: 'no-matches' });
-    expect(visibleText(message!)).toContain('None of the papers of 2026-08-20 matched *quantum &lt;b&gt;*.');
+    expect(visible(message)).toContain('None of the papers of 2026-08-20 matched *quantum &lt;b&gt;*.');
     expect(message!.text).toContain('None of the papers of 2026-08-20 matched quantum &lt;b&gt;.');
   });
 });
@@ -90,11 +94,11 @@ describe('formatDigest against Slack\'s limits: 25 papers with the longest real 
       expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
       expect(limitViolations(message)).toEqual([]);
       expect(unsafeSequences(message)).toEqual([]);
-      const layout = layoutOf(message);
-      expect(layout.filter((type) => type === 'section')).toHaveLength(layout.filter((type) => type === 'context').length - 1);
+      const types = layout(message);
+      expect(types.filter((type) => type === 'section')).toHaveLength(types.filter((type) => type === 'context').length - 1);
     }
-    expect(visibleText(messages[1]!).split('\n')[0]).toBe('Daily papers: 2026-08-20, continued (part 2)');
-    const numbers = messages.flatMap((m) => [...visibleText(m).matchAll(/^\*(\d+)\.\*/gm)].map((match) => Number(match[1])));
+    expect(visible(messages[1]).split('\n')[0]).toBe('Daily papers: 2026-08-20, continued (part 2)');
+    const numbers = messages.flatMap((m) => [...visible(m).matchAll(/^\*(\d+)\.\*/gm)].map((match) => Number(match[1])));
     expect(numbers).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(messages.map((m) => m.text).join('\n')).toContain(`• ${digest.entries[24]!.title}`);
   });
