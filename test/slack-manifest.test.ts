@@ -16,8 +16,10 @@ describe('the Slack app manifest', () => {
 
   it('subscribes to mentions and DMs, with the scopes each needs and nothing else', () => {
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_mention', 'message.im']);
-    // app_mention ← app_mentions:read; message.im ← im:history; replies ← chat:write; /papers ← commands.
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+    // app_mention ← app_mentions:read; message.im ← im:history; replies and digests ← chat:write; /papers ← commands;
+    // finding a digest after a crash (conversations.history) ← channels:history (public), groups:history (private),
+    // im:history (DMs). No message.channels event: the history scopes read on demand, they subscribe to nothing.
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history']);
     expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
   });
 
