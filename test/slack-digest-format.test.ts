@@ -65,7 +65,7 @@ describe('formatDigest: days with nothing to list', () => {
   it('says so on a day without papers, never an empty message', () => {
     const messages = formatDigest({ date: '2026-08-22', total: 0, entries: [], empty: 'no-papers' });
     expect(messages).toHaveLength(1);
-    expect(layout(messages[0])).toEqual(['header', 'context', 'section']);
+    expect(layout(messages[0])).toEqual(['header', 'section']);
     expect(visible(messages[0])).toContain('No new papers on 2026-08-22: Hugging Face lists none on weekends and holidays.');
     expect(limitViolations(messages[0]!)).toEqual([]);
   });

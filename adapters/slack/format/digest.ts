@@ -18,18 +18,25 @@ const TITLE_ROOM = 300;
  */
 export function formatDigest(digest: Digest): SlackMessage[] {
   const title = `Daily papers: ${digest.date}`;
-  const shownFilter = `*${safeMrkdwn(truncate(digest.filter ?? '', TITLE_ROOM))}*`;
-  const head = [header(title), context([countLine(digest, shownFilter, safeMrkdwn(digest.date))])];
+  // The filter and date as they appear in blocks (escaped mrkdwn) and in the fallback text (raw: escaped there).
+  const shown = { filter: `*${safeMrkdwn(truncate(digest.filter ?? '', TITLE_ROOM))}*`, date: safeMrkdwn(digest.date) };
+  const raw = { filter: digest.filter ?? '', date: digest.date };
   if (digest.empty || digest.entries.length === 0) {
-    const note = (filter: string, date: string) => emptyNote(digest, filter, date);
-    return [fitMessage([title, note(digest.filter ?? '', digest.date)], [...head, section(note(shownFilter, safeMrkdwn(digest.date)))])];
+    return [fitMessage([title, emptyNote(digest, raw)], [header(title), section(emptyNote(digest, shown))])];
   }
+  const head = [header(title), context([countLine(digest, shown)])];
   const entries = digest.entries.map((entry, i) => ({ entry, blocks: entryBlocks(entry, i + 1) }));
   return packEntries(head, entries).map((chunk, part) => {
-    const intro = part === 0 ? `${title}. ${countLine(digest, digest.filter ?? '', digest.date)}` : `${title} (continued)`;
+    const intro = part === 0 ? `${title}. ${countLine(digest, raw)}` : `${title} (continued)`;
     const lead = part === 0 ? head : [context([`${safeMrkdwn(title)}, continued (part ${part + 1})`])];
     return fitMessage([intro, ...chunk.map(({ entry }) => fallbackLine(entry))], [...lead, ...chunk.flatMap(({ blocks }) => blocks)]);
   });
+}
+
+/** How the filter and the date are written into a line. */
+interface Shown {
+  filter: string;
+  date: string;
 }
 
 type PackedEntry = { entry: DigestEntry; blocks: KnownBlock[] };
@@ -52,18 +59,15 @@ function packEntries(head: readonly KnownBlock[], entries: readonly PackedEntry[
   return chunks;
 }
 
-/**
- * "15 papers on Hugging Face Daily Papers; the top 10 by upvotes." With a filter: "4 papers matching <filter>".
- * `filter` and `date` come in as they should appear: escaped mrkdwn for blocks, raw for the fallback text.
- */
-function countLine(digest: Digest, filter: string, date: string): string {
+/** "15 papers on Hugging Face Daily Papers; the top 10 by upvotes." With a filter: "4 papers of <date> matching <filter>". */
+function countLine(digest: Digest, { filter, date }: Shown): string {
   const what = digest.filter ? `${plural(digest.total, 'paper')} of ${date} matching ${filter}` : `${plural(digest.total, 'paper')} on Hugging Face Daily Papers`;
   const shown = digest.entries.length < digest.total ? `; the top ${digest.entries.length} by upvotes` : '';
   return `${what}${shown}.`;
 }
 
 /** The note of a day with nothing to list, so that an empty day is never mistaken for a failure. */
-function emptyNote(digest: Digest, filter: string, date: string): string {
+function emptyNote(digest: Digest, { filter, date }: Shown): string {
   return digest.empty === 'no-matches'
     ? `None of the papers of ${date} matched ${filter}.`
     : `No new papers on ${date}: Hugging Face lists none on weekends and holidays.`;
