@@ -23,7 +23,13 @@ export interface SlackCall {
   refused?: string;
   /** The message ts the fake answered an accepted `chat.postMessage` with. */
   ts?: string;
+  /** The bot the call's token belongs to: ours, or another app's (`OTHER_APP_TOKEN`). */
+  botId: string;
 }
+
+/** A token the fake takes for another app's bot, whose posts carry `OTHER_APP_BOT` as `bot_id`. */
+export const OTHER_APP_TOKEN = 'xoxb-other-app';
+export const OTHER_APP_BOT = 'B0OTHERAPP';
 
 /** A scripted misbehaviour for the next call to a method: a Slack error code, an HTTP status, or a slow answer. */
 export type SlackFault = { error: string } | { status: number; retryAfter?: number } | { delayMs: number };
@@ -115,9 +121,10 @@ function record(req: IncomingMessage, raw: string): SlackCall | undefined {
   const isJson = (req.headers['content-type'] ?? '').includes('json');
   const body = isJson ? (JSON.parse(raw) as Record<string, unknown>) : decodeForm(raw);
   const receivedAt = performance.now();
-  if (path.startsWith('/respond/')) return { method: 'respond', responseId: decodeURIComponent(path.slice('/respond/'.length)), body, receivedAt };
+  const botId = req.headers.authorization === `Bearer ${OTHER_APP_TOKEN}` ? OTHER_APP_BOT : BOT_ID;
+  if (path.startsWith('/respond/')) return { method: 'respond', responseId: decodeURIComponent(path.slice('/respond/'.length)), body, receivedAt, botId };
   const method = path.replace(/^\/api\//, '');
-  return method === 'auth.test' || method === 'apps.connections.open' ? undefined : { method, body, receivedAt };
+  return method === 'auth.test' || method === 'apps.connections.open' ? undefined : { method, body, receivedAt, botId };
 }
 
 /** Web API form bodies carry objects (`blocks`, `metadata`) as JSON strings (@slack/web-api WebClient.js L508, L548). */
@@ -135,7 +142,7 @@ function nextMessageTs(): string {
 }
 
 /**
- * `conversations.history`: the channel's accepted top-level posts, newest first, as the bot's messages (thread
+ * `conversations.history`: the channel's accepted top-level posts, newest first, each as its bot's message (thread
  * replies stay in their thread, as in Slack). Metadata is returned only with `include_all_metadata`.
  */
 function history(calls: readonly SlackCall[], request: Record<string, unknown>): Record<string, unknown> {
@@ -146,7 +153,7 @@ function history(calls: readonly SlackCall[], request: Record<string, unknown>):
     .reverse()
     .slice(0, limit)
     .map((c) => ({
-      type: 'message', ts: c.ts, user: BOT_USER, bot_id: BOT_ID, app_id: 'A0FAKEAPP', text: c.body.text,
+      type: 'message', ts: c.ts, bot_id: c.botId, ...(c.botId === BOT_ID ? { user: BOT_USER, app_id: 'A0FAKEAPP' } : {}), text: c.body.text,
       ...(withMetadata && c.body.metadata !== undefined ? { metadata: c.body.metadata } : {}),
     }));
   return { ok: true, messages, has_more: false };

@@ -15,8 +15,9 @@ import { seedIndex } from './fixtures/slack-index.js';
 import { startSlackBed, type SlackBed } from './fixtures/slack-bed.js';
 import { CHANNEL } from './fixtures/slack-payloads.js';
 import { limitViolations, unsafeSequences } from './fixtures/slack-message-checks.js';
+import { webApi } from '@slack/bolt';
 import { loadSample } from './fake-hf.js';
-import type { SlackCall } from './fake-slack.js';
+import { OTHER_APP_TOKEN, type SlackCall } from './fake-slack.js';
 
 /** Two real Daily Papers days (15 + 17 papers) as one long day: enough for a 25-paper digest. */
 const papers: Paper[] = [...parseHfDailyPapers(loadSample('2026-08-20'), 's'), ...parseHfDailyPapers(loadSample('2026-08-21'), 's')];
@@ -85,6 +86,13 @@ describe('the Slack digest publisher finding a digest after a crash', () => {
   it('finds nothing for a digest that was never posted, or posted in another channel', async () => {
     expect(await publisher.findExisting(CHANNEL, digestKey('slack', CHANNEL, '2020-01-01'))).toBeNull();
     expect(await publisher.findExisting('C0ELSEWHERE', KEY)).toBeNull();
+  });
+
+  it('ignores another app\'s message that carries the same metadata: only our bot\'s post counts', async () => {
+    const key = digestKey('slack', CHANNEL, '2026-08-16');
+    const other = new webApi.WebClient(OTHER_APP_TOKEN, { slackApiUrl: bed.fake.apiUrl });
+    await other.chat.postMessage({ channel: CHANNEL, text: 'not a digest', metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { key } } });
+    expect(await publisher.findExisting(CHANNEL, key)).toBeNull();
   });
 });
 

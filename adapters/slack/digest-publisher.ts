@@ -48,24 +48,31 @@ function slackErrorCode(error: unknown): string | undefined {
  */
 export function createSlackPublisher(client: webApi.WebClient, log: Logger = silentLogger): DigestPublisher {
   let botId: Promise<string | undefined> | undefined;
-  // auth.test once, lazily: the bot's id tells our messages from another app's that copied the metadata.
-  const ourBotId = () => (botId ??= client.auth.test().then((r) => r.bot_id, () => { botId = undefined; return undefined; }));
+  // auth.test once, lazily: the bot's id tells our messages from another app's that copied the metadata. A failed
+  // call is forgotten (and the lookup fails, for the core to retry) rather than cached.
+  const ourBotId = () => (botId ??= client.auth.test().then((r) => r.bot_id, (error: unknown) => {
+    botId = undefined;
+    throw error;
+  }));
   return {
     platform: 'slack',
     post: (channelId, digest, digestKey) => unavailableOnChannelErrors(channelId, () => postDigest(client, log, channelId, digest, digestKey)),
     findExisting: (channelId, digestKey) => unavailableOnChannelErrors(channelId, async () => {
       const history = await client.conversations.history({ channel: channelId, limit: HISTORY_LOOKBACK, include_all_metadata: true });
-      const bot = await ourBotId();
-      const messages = History.parse(history).messages ?? [];
-      for (const raw of messages) {
-        const message = HistoryMessage.safeParse(raw);
-        if (!message.success) continue;
-        const { ts, bot_id, metadata } = message.data;
-        if (metadata?.event_type === DIGEST_EVENT_TYPE && metadata.event_payload?.key === digestKey && (bot === undefined || bot_id === bot)) return ts;
-      }
-      return null;
+      return findDigest(History.parse(history).messages ?? [], digestKey, await ourBotId());
     }),
   };
+}
+
+/** The ts of the message in `messages` that our bot posted for `digestKey`, or null. */
+function findDigest(messages: readonly unknown[], digestKey: string, botId: string | undefined): string | null {
+  for (const raw of messages) {
+    const message = HistoryMessage.safeParse(raw);
+    if (!message.success) continue;
+    const { ts, bot_id, metadata } = message.data;
+    if (bot_id === botId && metadata?.event_type === DIGEST_EVENT_TYPE && metadata.event_payload?.key === digestKey) return ts;
+  }
+  return null;
 }
 
 /**
