@@ -5,9 +5,8 @@ import {
 } from './paper-index.js';
 import { SearchEngine } from './search/search-engine.js';
 import { parseQuestion, type ParsedQuestion } from './search/question.js';
-import type { SearchResult } from 'minisearch';
-import { planCandidateQueries } from './search/query-plan.js';
-import { rerank, RANKING, type RankedHit, type RankingWeights } from './search/rerank.js';
+import { planCandidates } from './search/query-plan.js';
+import { rerank, RANKING, type Candidate, type RankedHit, type RankingWeights } from './search/rerank.js';
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
@@ -108,10 +107,18 @@ class LivePaperIndex implements PaperIndex {
   private rank(parsed: ParsedQuestion): RankedHit[] {
     const terms = parsed.words.map((w) => w.term);
     const context = { documentFrequency: (term: string) => this.engine.vocabulary.frequency(term), isCommon: (term: string) => this.engine.isCommon(term) };
-    const candidates = new Map<number, SearchResult>();
-    for (const query of planCandidateQueries(parsed.words, context)) {
+    const plan = planCandidates(parsed.words, context);
+    const candidates = new Map<number, Candidate>();
+    if (plan.query) for (const hit of this.engine.search(plan.query)) candidates.set(hit.id as number, hit);
+    // Too few: papers whose titles have the two rarest common words, then each of the three rarest.
+    const [rarest, second, third] = plan.titleTerms;
+    const titleScans = [rarest && second ? [rarest, second] : [], ...[rarest, second, third].map((term) => (term ? [term] : []))];
+    for (const required of titleScans) {
       if (candidates.size >= this.weights.minCandidates) break;
-      for (const hit of this.engine.search(query)) if (!candidates.has(hit.id as number)) candidates.set(hit.id as number, hit);
+      if (required.length === 0) continue;
+      for (const id of this.engine.titlesContainingAll(required, this.weights.maxCandidates)) {
+        if (!candidates.has(id)) candidates.set(id, { id, terms: [], match: {} });
+      }
     }
     return rerank([...candidates.values()], terms, this.engine, this.weights).slice(0, MAX_RANKED);
   }
@@ -166,11 +173,14 @@ class LivePaperIndex implements PaperIndex {
     return hits.slice(0, MAX_SUGGESTIONS).map((hit) => this.corpus[hit.id as number]!);
   }
 
-  /** When nothing matched: titles close to the question's words (a looser, fuzzier search). */
+  /**
+   * When nothing matched: titles close to the question's rarer words (a looser, fuzzier search). Common words
+   * are left out: fuzzy matching multiplies their long postings.
+   */
   private suggestionsFor(parsed: ParsedQuestion): string[] {
-    const terms = parsed.words.map((w) => w.term).filter((term) => term.length >= 3);
+    const terms = parsed.words.map((w) => w.term).filter((term) => term.length >= 3 && !this.engine.isCommon(term));
     if (terms.length === 0) return [];
-    const hits = this.engine.search({ combineWith: 'OR', queries: terms, fuzzy: 0.34, prefix: true, fields: ['title', 'names'] });
+    const hits = this.engine.search({ combineWith: 'OR', queries: terms, fuzzy: 0.34, fields: ['title', 'names'] });
     return hits.slice(0, 5).map((hit) => this.corpus[hit.id as number]!.title);
   }
 }

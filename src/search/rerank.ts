@@ -1,4 +1,3 @@
-import type { SearchResult } from 'minisearch';
 import type { SearchEngine } from './search-engine.js';
 import { editDistance } from './edit-distance.js';
 
@@ -30,6 +29,15 @@ export const RANKING = {
   nameMinDocuments: 50,
 };
 export type RankingWeights = typeof RANKING;
+
+/** A paper to re-rank: minisearch's `Candidate` fits, and so does a title-scan find with nothing matched. */
+export interface Candidate {
+  id: number;
+  /** Document terms minisearch matched, typo-tolerant and prefix matches included. */
+  terms: readonly string[];
+  /** Which fields each matched term was found in. */
+  match: Readonly<Record<string, readonly string[]>>;
+}
 
 export interface RankedHit {
   id: number;
@@ -66,7 +74,7 @@ function withSlotTable<T>(slots: Slots, vocabularySize: number, work: () => T): 
  * words included), bonuses for short names, authors and adjacent query words, and a penalty for the share of
  * the question left unmatched.
  */
-export function rerank(hits: readonly SearchResult[], queryTerms: readonly string[], engine: SearchEngine, weights: RankingWeights = RANKING): RankedHit[] {
+export function rerank(hits: readonly Candidate[], queryTerms: readonly string[], engine: SearchEngine, weights: RankingWeights = RANKING): RankedHit[] {
   const candidates = hits.slice(0, weights.maxCandidates);
   const idf = inverseDocumentFrequency(engine);
   const expansions = findExpansions(candidates, queryTerms, engine);
@@ -113,8 +121,8 @@ class CandidateScorer {
     this.pairs = new Uint8Array(queryTerms.length);
   }
 
-  score(hit: SearchResult): RankedHit {
-    const id = hit.id as number;
+  score(hit: Candidate): RankedHit {
+    const id = hit.id;
     const sequence = this.engine.sequences[id]!;
     this.matched.fill(0);
     this.pairs.fill(0);
@@ -167,7 +175,7 @@ class CandidateScorer {
   }
 
   /** Short names and authors are not in the sequences: minisearch's match tells which fields matched. */
-  private fieldBonus(hit: SearchResult): number {
+  private fieldBonus(hit: Candidate): number {
     let bonus = 0;
     for (const term in hit.match) {
       const fields = hit.match[term]!;
@@ -201,7 +209,7 @@ function inverseDocumentFrequency(engine: SearchEngine): (term: string) => numbe
  * Words the candidates matched in place of a query word (typo-tolerant or prefix matches), each assigned to
  * the unknown query word it is closest to.
  */
-function findExpansions(hits: readonly SearchResult[], queryTerms: readonly string[], engine: SearchEngine): Map<string, number> {
+function findExpansions(hits: readonly Candidate[], queryTerms: readonly string[], engine: SearchEngine): Map<string, number> {
   const unknown = queryTerms.map((term, index) => ({ term, index })).filter(({ term }) => engine.vocabulary.frequency(term) === 0);
   const expansions = new Map<string, number>();
   if (unknown.length === 0) return expansions;
