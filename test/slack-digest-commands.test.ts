@@ -6,6 +6,8 @@ import type { PaperIndex } from '../src/paper-index.js';
 import { readDailyConfig } from '../src/digest/config.js';
 import { openDailyPapers, type DailyPapers } from '../src/digest/daily-papers.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import type { Paper } from '../src/types.js';
 import { DAILY_NOT_CONFIGURED } from '../adapters/slack/subcommands/need-daily.js';
 import { seedIndex } from './fixtures/slack-index.js';
 import { layoutOf, startSlackBed, visibleText, type SlackBed } from './fixtures/slack-bed.js';
@@ -153,3 +155,34 @@ describe('digest subcommands on a bot without daily papers', () => {
     expect(bed.log.entries.filter((entry) => entry.level === 'error')).toEqual([]);
   });
 });
+
+describe('/papers daily on a 25-paper day of the longest real texts', () => {
+  let dir: string;
+  let daily: DailyPapers;
+  let bed: SlackBed;
+  beforeAll(async () => {
+    const corpus = await loadCorpus(['/work/shared/corpus/hf-daily-papers.jsonl.gz']);
+    const size = (p: Paper) => p.title.length + (p.aiSummary ?? p.abstract).length + (p.githubRepo ?? '').length + (p.projectPage ?? '').length;
+    const longest = [...corpus].sort((a, b) => size(b) - size(a)).slice(0, 25);
+    dir = mkdtempSync(join(tmpdir(), 'paperbot-slack-digest-long-'));
+    // DIGEST_TOP at its maximum, so that /papers daily lists all 25.
+    const config = { ...readDailyConfig({ DIGEST_TOP: '25' }), hfApiUrl: 'http://127.0.0.1:9/unused', databasePath: join(dir, 'paperbot.sqlite') };
+    daily = openDailyPapers(config, { index: await seedIndex(), store: openSqliteStore(config.databasePath) });
+    daily.store.upsertPapers(longest, '2026-03-02');
+    bed = await startSlackBed(await seedIndex(), { daily });
+  }, 60_000);
+  afterAll(async () => {
+    await bed.stop();
+    daily.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers in two private messages, every paper once and in order, each within Slack\'s limits', async () => {
+    const replies = await papers(bed, 'daily 2026-03-02');
+    expect(replies).toHaveLength(2);
+    const text = replies.map((reply) => visibleText(reply.body)).join('\n');
+    expect([...text.matchAll(/^\*(\d+)\.\*/gm)].map((match) => Number(match[1]))).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(visibleText(replies[1]!.body)).toMatch(/^Daily papers: 2026-03-02, continued \(part 2\)/);
+  });
+});
+
