@@ -70,7 +70,11 @@ export class SearchEngine {
     const analyzed = papers.map((paper) => analyzePaper(paper, vocabulary));
     for (const sequence of analyzed) vocabulary.countDocument(distinctIds(sequence));
     const engine = new SearchEngine(vocabulary, commonTerms(vocabulary, papers.length, tuning));
-    analyzed.forEach((sequence, id) => engine.index(papers[id]!, id, sequence));
+    const large = papers.length >= tuning.commonMinDocuments;
+    // A word found in one abstract only (and not in its title) is a typo, a number or a one-off: in a large
+    // corpus it costs minisearch a term of its own for nothing a reader searches. Names are indexed apart.
+    const worthIndexing = (termId: number) => !large || vocabulary.frequencyOf(termId) > 1;
+    analyzed.forEach((sequence, id) => engine.index(papers[id]!, id, sequence, worthIndexing));
     return engine;
   }
 
@@ -140,9 +144,9 @@ export class SearchEngine {
     return id !== undefined && this.common.has(id);
   }
 
-  private index(paper: Paper, id: number, sequence: TermSequence): void {
+  private index(paper: Paper, id: number, sequence: TermSequence, worthIndexing: (termId: number) => boolean = () => true): void {
     this.remember(sequence, id);
-    const rareAbstract = [...sequence.abstract].filter((termId) => !this.common.has(termId));
+    const rareAbstract = [...sequence.abstract].filter((termId) => !this.common.has(termId) && (worthIndexing(termId) || sequence.title.includes(termId)));
     this.miniSearch.add({
       id,
       title: this.text(sequence.title),
