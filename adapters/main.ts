@@ -1,13 +1,16 @@
 /**
  * `npm start`: reads the configuration once, opens the papers, then starts Discord when DISCORD_TOKEN is set,
- * Slack when SLACK_BOT_TOKEN is set (both in one process if both are), or else a terminal chat over the same
- * core, so that anyone can try paperbot with no tokens at all.
+ * Slack when SLACK_BOT_TOKEN is set (both in one process if both are) with the daily digests and their
+ * scheduler, or else a terminal chat over the same core, so that anyone can try paperbot with no tokens at all.
  */
 import { existsSync } from 'node:fs';
 import dotenv from 'dotenv';
 import type { PaperIndex } from '../src/paper-index.js';
 import { readDailyConfig } from '../src/digest/config.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
+import type { Platform, Store } from '../src/store/store.js';
+import { openDailyPapers } from '../src/digest/daily-papers.js';
+import type { DigestPublisher } from '../src/digest/publisher.js';
 import { readCoreConfig } from '../src/config.js';
 import { openLibrary } from '../src/library.js';
 import { consoleLogger as log } from '../src/logger.js';
@@ -25,6 +28,7 @@ interface Running {
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
   const core = readCoreConfig(process.env);
+  const dailyConfig = readDailyConfig(process.env);
   const discord = readDiscordConfig(process.env);
   const slack = readSlackConfig(process.env);
   const index = await openLibrary({
@@ -33,12 +37,31 @@ async function main(): Promise<void> {
     onSkip: (file, record) => log.warn('Skipped a corpus record', { file, line: record.line, reason: record.reason }),
     onReady: (event) => log.info(`Index ${event.source}`, { papers: event.papers, milliseconds: Math.round(event.milliseconds) }),
   });
-  addIngestedPapers(index, readDailyConfig(process.env).databasePath);
-  if (!discord && !slack) return startTerminalChat(index);
+  if (!discord && !slack) {
+    addIngestedPapers(index, dailyConfig.databasePath);
+    return startTerminalChat(index);
+  }
+  const daily = openDailyPapers(dailyConfig, { index, logger: log });
+  addStoredPapers(index, daily.store);
   const running: Running[] = [];
-  if (discord) running.push(await startDiscord(index, discord, log));
-  if (slack) running.push(await startSlack(index, slack, log));
-  stopOnSignals(running);
+  const publishers: Partial<Record<Platform, DigestPublisher>> = {};
+  if (discord) {
+    const bot = await startDiscord(index, discord, log, { daily });
+    running.push(bot);
+    publishers.discord = bot.publisher;
+  }
+  if (slack) {
+    const app = await startSlack(index, slack, log, { daily });
+    running.push(app);
+    publishers.slack = app.publisher;
+  }
+  const schedule = daily.startSchedule(publishers);
+  stopOnSignals(async () => {
+    // The schedule first, so that no digest starts while the adapters are closing; the database last.
+    schedule.stop();
+    await Promise.allSettled(running.map((service) => service.stop()));
+    daily.close();
+  });
 }
 
 /** Papers brought in by `npm run ingest` live in the database, not in the corpus files: add them to the index. */
@@ -46,21 +69,25 @@ function addIngestedPapers(index: PaperIndex, databasePath: string): void {
   if (!existsSync(databasePath)) return;
   const store = openSqliteStore(databasePath);
   try {
-    const { added, updated } = index.add(store.allPapers());
-    if (added + updated > 0) log.info('Added ingested papers', { added, updated });
+    addStoredPapers(index, store);
   } finally {
     store.close();
   }
 }
 
+function addStoredPapers(index: PaperIndex, store: Store): void {
+  const { added, updated } = index.add(store.allPapers());
+  if (added + updated > 0) log.info('Added ingested papers', { added, updated });
+}
+
 /** SIGINT / SIGTERM: stop taking requests, let replies under way finish, disconnect, exit. */
-function stopOnSignals(running: readonly Running[]): void {
+function stopOnSignals(shutDown: () => Promise<void>): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('Shutting down', { signal });
-    await Promise.allSettled(running.map((service) => service.stop()));
+    await shutDown();
     process.exit(0);
   };
   process.on('SIGINT', (signal) => void stop(signal));
