@@ -55,6 +55,8 @@ export class SearchEngine {
   readonly vocabulary: Vocabulary;
   readonly sequences: TermSequence[] = [];
   private readonly common: Set<number>;
+  /** For each common term, the ids of the papers whose title has it, ascending (see `titlesContainingAll`). */
+  private readonly titlesWithCommonTerm = new Map<number, number[]>();
   private readonly miniSearch: MiniSearch<IndexedDocument>;
   private totalAbstractLength = 0;
   private totalTitleLength = 0;
@@ -113,6 +115,7 @@ export class SearchEngine {
   replace(paper: Paper, id: number): void {
     const old = this.sequences[id]!;
     this.vocabulary.uncountDocument(distinctIds(old));
+    for (const termId of new Set(old.title)) removeSorted(this.titlesWithCommonTerm.get(termId), id);
     this.totalTitleLength -= old.title.length;
     this.totalAbstractLength -= old.abstract.length;
     this.miniSearch.discard(id);
@@ -124,17 +127,18 @@ export class SearchEngine {
   }
 
   /**
-   * Papers whose title has every one of `terms`, newest first (corpora are read in date order), at most `limit`.
-   * A scan of the title sequences, about a millisecond at 75,000 papers: common words have postings too long
-   * for minisearch to walk within a chat's patience ("LLMs" is in 16,000 titles).
+   * Papers whose title has every one of `terms` (all common), newest first (corpora are read in date order), at
+   * most `limit`. Common words have title postings too long for minisearch to score within a chat's patience
+   * ("LLMs" is in 16,000 titles); these plain lists of paper ids are intersected in well under a millisecond.
    */
   titlesContainingAll(terms: readonly string[], limit: number): number[] {
-    const ids = terms.map((term) => this.vocabulary.idOf(term));
-    if (ids.length === 0 || ids.some((id) => id === undefined)) return [];
+    const lists = terms.map((term) => this.titlesWithCommonTerm.get(this.vocabulary.idOf(term) ?? -1));
+    if (lists.length === 0 || lists.some((list) => list === undefined)) return [];
+    const [shortest, ...others] = (lists as number[][]).sort((a, b) => a.length - b.length);
     const found: number[] = [];
-    for (let doc = this.sequences.length - 1; doc >= 0 && found.length < limit; doc -= 1) {
-      const title = this.sequences[doc]!.title;
-      if (ids.every((id) => title.includes(id!))) found.push(doc);
+    for (let i = shortest!.length - 1; i >= 0 && found.length < limit; i -= 1) {
+      const doc = shortest![i]!;
+      if (others.every((list) => includesSorted(list, doc))) found.push(doc);
     }
     return found;
   }
@@ -158,6 +162,12 @@ export class SearchEngine {
 
   private remember(sequence: TermSequence, id: number): void {
     this.sequences[id] = sequence;
+    for (const termId of new Set(sequence.title)) {
+      if (!this.common.has(termId)) continue;
+      const list = this.titlesWithCommonTerm.get(termId) ?? [];
+      insertSorted(list, id);
+      this.titlesWithCommonTerm.set(termId, list);
+    }
     this.totalTitleLength += sequence.title.length;
     this.totalAbstractLength += sequence.abstract.length;
   }
@@ -193,6 +203,32 @@ function commonTerms(vocabulary: Vocabulary, documentCount: number, tuning: Engi
     if (vocabulary.frequencyOf(id) > limit) common.add(id);
   }
   return common;
+}
+
+/** Binary search in an ascending list. */
+function indexInSorted(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function includesSorted(list: readonly number[], value: number): boolean {
+  return list[indexInSorted(list, value)] === value;
+}
+
+/** Appends in the usual case (ids grow as papers are added); inserts in place when a paper is replaced. */
+function insertSorted(list: number[], value: number): void {
+  if (list.length === 0 || list[list.length - 1]! < value) list.push(value);
+  else if (!includesSorted(list, value)) list.splice(indexInSorted(list, value), 0, value);
+}
+
+function removeSorted(list: number[] | undefined, value: number): void {
+  if (list && includesSorted(list, value)) list.splice(indexInSorted(list, value), 1);
 }
 
 /** Layout: [count, then per document its title length and abstract length, then all ids in order]. */
