@@ -6,7 +6,7 @@ import type { PaperIndex } from '../src/paper-index.js';
 import type { Paper } from '../src/types.js';
 
 /**
- * In corpora of 5,000 papers or more, words found in over 2% of abstracts are kept out of minisearch's abstract
+ * In corpora of 5,000 papers or more, words found in over 0.5% of abstracts are kept out of minisearch's abstract
  * postings and counted by the re-ranker instead, and questions made only of such words find candidates through
  * title lists. These tests lower the thresholds so that the 106-paper seed takes those paths.
  */

@@ -18,7 +18,8 @@ export interface EngineTuning {
   commonMinDocuments: number;
 }
 
-export const DEFAULT_ENGINE_TUNING: EngineTuning = { commonTermShare: 0.02, commonMinDocuments: 5000 };
+/** 0.5%: at 75,000 papers, 0.25% lost dev answers, and 1-2% only cost time (`npm run eval`, `npm run bench`). */
+export const DEFAULT_ENGINE_TUNING: EngineTuning = { commonTermShare: 0.005, commonMinDocuments: 5000 };
 
 /** A paper's title and abstract as sequences of term ids, in reading order (for term counts and word pairs). */
 export interface TermSequence {
