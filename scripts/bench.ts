@@ -74,8 +74,8 @@ async function serve(job: ServeJob): Promise<ServeReport> {
   const jobFile = join(work, `job-${Date.now()}.json`);
   await writeFile(jobFile, JSON.stringify(job));
   const script = fileURLToPath(new URL('./bench/serve.ts', import.meta.url));
-  // The flags of `npm start` (package.json), plus --expose-gc to measure memory after a collection.
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', '--max-semi-space-size=64', script, jobFile], { maxBuffer: 1 << 20 });
+  // As `npm start` runs (package.json), plus --expose-gc to measure memory after a collection.
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', script, jobFile], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout) as ServeReport;
 }
 
