@@ -10,7 +10,8 @@ import { rerank, RANKING, type Candidate, type RankedHit, type RankingWeights } 
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
-import { analyze, normaliseTerm } from './search/analyzer.js';
+import { analyze } from './search/analyzer.js';
+import { MAX_COMPLETIONS, unfinishedWordPrefix } from './search/unfinished-word.js';
 import { mergePapers } from './corpus/make-paper.js';
 import { PaperCatalog } from './paper-catalog.js';
 import { corpusStats } from './corpus-stats.js';
@@ -183,25 +184,6 @@ class LivePaperIndex implements PaperIndex {
     const hits = this.engine.search({ combineWith: 'OR', queries: terms, fuzzy: 0.34, fields: ['title', 'names'] });
     return hits.slice(0, 5).map((hit) => this.corpus[hit.id as number]!.title);
   }
-}
-
-/** Shorter prefixes match too much of the vocabulary to be worth the time. */
-const MIN_TITLE_PREFIX = 4;
-/** A word being typed is completed to at most this many known terms ("diffu" → "diffus", "diffusionbas", …). */
-const MAX_COMPLETIONS = 50;
-/** Porter stems keep at least the first six letters of a longer word in practice ("classification" → "classif"). */
-const STEM_SAFE_PREFIX = 6;
-
-/**
- * The index-term prefix an unfinished word can grow into. Index terms are stemmed, so "diffusi" (on its way to
- * "diffusion", indexed as "diffus") must lose its tail: the shorter of its stem and its first six letters.
- */
-function unfinishedWordPrefix(word: string): string | undefined {
-  const lower = word.toLowerCase();
-  const stem = normaliseTerm(word) ?? lower;
-  const head = lower.slice(0, STEM_SAFE_PREFIX);
-  const prefix = stem.length < head.length ? stem : head;
-  return prefix.length >= MIN_TITLE_PREFIX ? prefix : undefined;
 }
 
 function clampLimit(limit: number | undefined): number {

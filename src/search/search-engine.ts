@@ -3,6 +3,8 @@ import type { Paper } from '../types.js';
 import { analyze } from './analyzer.js';
 import { extractShortNames } from './short-names.js';
 import { Vocabulary } from './vocabulary.js';
+import { includesSorted, insertSorted, removeSorted } from './sorted-ids.js';
+import { packSequences, unpackSequences, type TermSequence } from './term-sequences.js';
 
 /** The indexed fields. `names` holds the short names a paper defines (see short-names.ts). */
 export const FIELDS = ['title', 'abstract', 'authors', 'names'] as const;
@@ -20,12 +22,6 @@ export interface EngineTuning {
 
 /** 0.5%: at 75,000 papers, 0.25% lost dev answers, and 1-2% only cost time (`npm run eval`, `npm run bench`). */
 export const DEFAULT_ENGINE_TUNING: EngineTuning = { commonTermShare: 0.005, commonMinDocuments: 5000 };
-
-/** A paper's title and abstract as sequences of term ids, in reading order (for term counts and word pairs). */
-export interface TermSequence {
-  title: Uint32Array;
-  abstract: Uint32Array;
-}
 
 /** A paper as minisearch sees it: already analyzed text, one space between terms. */
 interface IndexedDocument {
@@ -204,59 +200,4 @@ function commonTerms(vocabulary: Vocabulary, documentCount: number, tuning: Engi
     if (vocabulary.frequencyOf(id) > limit) common.add(id);
   }
   return common;
-}
-
-/** Binary search in an ascending list. */
-function indexInSorted(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function includesSorted(list: readonly number[], value: number): boolean {
-  return list[indexInSorted(list, value)] === value;
-}
-
-/** Appends in the usual case (ids grow as papers are added); inserts in place when a paper is replaced. */
-function insertSorted(list: number[], value: number): void {
-  if (list.length === 0 || list[list.length - 1]! < value) list.push(value);
-  else if (!includesSorted(list, value)) list.splice(indexInSorted(list, value), 0, value);
-}
-
-function removeSorted(list: number[] | undefined, value: number): void {
-  if (list && includesSorted(list, value)) list.splice(indexInSorted(list, value), 1);
-}
-
-/** Layout: [count, then per document its title length and abstract length, then all ids in order]. */
-function packSequences(sequences: readonly TermSequence[]): Uint32Array {
-  const total = sequences.reduce((sum, s) => sum + s.title.length + s.abstract.length, 0);
-  const packed = new Uint32Array(1 + 2 * sequences.length + total);
-  packed[0] = sequences.length;
-  let at = 1 + 2 * sequences.length;
-  sequences.forEach((sequence, i) => {
-    packed[1 + 2 * i] = sequence.title.length;
-    packed[2 + 2 * i] = sequence.abstract.length;
-    packed.set(sequence.title, at);
-    packed.set(sequence.abstract, at + sequence.title.length);
-    at += sequence.title.length + sequence.abstract.length;
-  });
-  return packed;
-}
-
-function unpackSequences(packed: Uint32Array): TermSequence[] {
-  const count = packed[0]!;
-  const sequences: TermSequence[] = [];
-  let at = 1 + 2 * count;
-  for (let i = 0; i < count; i += 1) {
-    const titleLength = packed[1 + 2 * i]!;
-    const abstractLength = packed[2 + 2 * i]!;
-    sequences.push({ title: packed.subarray(at, at + titleLength), abstract: packed.subarray(at + titleLength, at + titleLength + abstractLength) });
-    at += titleLength + abstractLength;
-  }
-  return sequences;
 }

@@ -1,0 +1,27 @@
+/** Ascending lists of paper ids: binary search, and keeping them sorted as papers are added or replaced. */
+
+/** Binary search in an ascending list. */
+function indexInSorted(list: readonly number[], value: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+export function includesSorted(list: readonly number[], value: number): boolean {
+  return list[indexInSorted(list, value)] === value;
+}
+
+/** Appends in the usual case (ids grow as papers are added); inserts in place when a paper is replaced. */
+export function insertSorted(list: number[], value: number): void {
+  if (list.length === 0 || list[list.length - 1]! < value) list.push(value);
+  else if (!includesSorted(list, value)) list.splice(indexInSorted(list, value), 0, value);
+}
+
+export function removeSorted(list: number[] | undefined, value: number): void {
+  if (list && includesSorted(list, value)) list.splice(indexInSorted(list, value), 1);
+}
