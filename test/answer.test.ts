@@ -57,6 +57,7 @@ describe('questions that cannot be searched', () => {
 
   const searchable: [string, string][] = [
     ['control characters', 'attention\u0000\u0007 sink\u202e'],
+    ['zero-width characters inside words', 'atten\u200btion si\u200dnk'],
     ['regex metacharacters', 'attention.*sink (+?) [a-z]$ ^\\d'],
     ['another script', '注意力 シンク attention sink'],
     ['emoji around words', '🔥 attention sink 🤖'],

@@ -4,8 +4,10 @@ import { normaliseTerm, scanWords } from './analyzer.js';
 /** Longer questions are pasted documents, not questions; they would also slow every front end down. */
 export const MAX_QUESTION_LENGTH = 1000;
 
-/** Control and format characters (zero-width spaces, bidi overrides) that only hide what a text says. */
-const INVISIBLE = /[\p{Cc}\p{Cf}]+/gu;
+/** Format characters (zero-width spaces and joiners, bidi overrides): they hide inside words, so they go. */
+const INVISIBLE = /\p{Cf}+/gu;
+/** Control characters (NUL, bell, tabs and newlines) separate words at most. */
+const CONTROL = /\p{Cc}+/gu;
 
 /** A word of the question as typed, and the index term it searches for. */
 export interface QueryWord {
@@ -30,7 +32,7 @@ export interface ParsedQuestion {
  * nothing to search for.
  */
 export function parseQuestion(raw: string): ParsedQuestion {
-  const text = raw.replace(INVISIBLE, ' ').replace(/\s+/g, ' ').trim();
+  const text = raw.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   if (text === '') throw new UserError('Please ask a question or give a few words to search for.');
   if (text.length > MAX_QUESTION_LENGTH) {
     throw new UserError(`That is ${text.length.toLocaleString('en-US')} characters; please keep questions under ${MAX_QUESTION_LENGTH.toLocaleString('en-US')}.`);
