@@ -64,6 +64,15 @@ describe('npm run ask', () => {
     for (const run of [empty, limit, missing]) expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints its usage for --help, and refuses an unknown option with it', async () => {
+    const help = await ask(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run ask -- \[--json\]/);
+    const unknown = await ask(['--frobnicate', 'attention']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--frobnicate'[\s\S]*usage: npm run ask/);
+  });
+
   it('indexes other corpus files with --corpus, gzip JSON Lines included', async () => {
     const { stdout } = await ask(['--json', '--corpus', '../shared/corpus/hf-daily-samples/daily_papers_2026-08-21.json', '--corpus', '../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json', 'closed-loop embodied harness']);
     expect(JsonAnswer(stdout).results[0]!.id).toBe('2608.16590');

@@ -6,7 +6,6 @@
  * With no question argument, reads questions from stdin, one per line, and writes one JSON object per line.
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { openLibrary } from '../../src/library.js';
 import { readCoreConfig } from '../../src/config.js';
@@ -16,14 +15,17 @@ import { MAX_RESULT_LIMIT } from '../../src/paper-index.js';
 import { renderAnswer } from './render-text.js';
 import { toJsonLine } from './json-answer.js';
 import { exitWithError, UsageError } from './exit.js';
+import { parseArguments } from './parse-arguments.js';
 
 const Limit = z.coerce.number().int().min(1).max(MAX_RESULT_LIMIT);
+const USAGE = 'usage: npm run ask -- [--json] [--limit N] [--corpus PATH]... "question"   (no question: one per line on stdin)';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, corpus: { type: 'string', multiple: true }, limit: { type: 'string' } },
-    allowPositionals: true,
-  });
+  const { values, positionals } = parseArguments(
+    { options: { json: { type: 'boolean', default: false }, corpus: { type: 'string', multiple: true }, limit: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true },
+    USAGE,
+  );
+  if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const limit = values.limit === undefined ? undefined : Limit.safeParse(values.limit);
   if (limit && !limit.success) throw new UsageError(`--limit takes a whole number from 1 to ${MAX_RESULT_LIMIT}.`);
   const config = readCoreConfig(process.env);

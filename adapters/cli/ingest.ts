@@ -3,7 +3,6 @@
  * `npm run ingest -- --file PATH` imports a corpus file (page text, HF JSON, JSON Lines, .gz). Prints a summary:
  * added, updated, skipped with reasons. A running bot picks the new papers up at its next start or digest.
  */
-import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
@@ -14,6 +13,8 @@ import { importFile } from '../../src/ingest/import-file.js';
 import type { SkippedEntry } from '../../src/ingest/ingest-day.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { consoleLogger } from '../../src/logger.js';
+import { exitWithError, UsageError } from './exit.js';
+import { parseArguments } from './parse-arguments.js';
 import type { Store } from '../../src/store/store.js';
 
 const USAGE = 'usage: npm run ingest -- --date YYYY-MM-DD | --file PATH';
@@ -27,9 +28,10 @@ const Args = z.union([
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
-  const { values } = parseArgs({ options: { date: { type: 'string' }, file: { type: 'string' } } });
-  const args = Args.safeParse(values);
-  if (!args.success) throw new Error(USAGE);
+  const { values } = parseArguments({ options: { date: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
+  if (values.help) return void process.stdout.write(`${USAGE}\n`);
+  const args = Args.safeParse({ date: values.date, file: values.file });
+  if (!args.success) throw new UsageError(USAGE);
   const config = readDailyConfig(process.env);
   const store = openSqliteStore(config.databasePath);
   try {
@@ -62,7 +64,4 @@ function printSummary(title: string, [added, updated, unchanged]: number[], skip
   if (skipped.length > MAX_SKIPS_SHOWN) console.log(`  … and ${skipped.length - MAX_SKIPS_SHOWN} more skipped`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+main().catch(exitWithError);
