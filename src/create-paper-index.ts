@@ -6,7 +6,8 @@ import {
 import { SearchEngine } from './search/search-engine.js';
 import { parseQuestion, type ParsedQuestion } from './search/question.js';
 import { planCandidates } from './search/query-plan.js';
-import { rerank, RANKING, type Candidate, type RankedHit, type RankingWeights } from './search/rerank.js';
+import { rerank, RANKING, type RankedHit, type RankingWeights } from './search/rerank.js';
+import { gatherCandidates } from './search/candidates.js';
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
@@ -106,22 +107,9 @@ class LivePaperIndex implements PaperIndex {
 
   /** Every candidate that matched, best first, capped at `MAX_RANKED`. */
   private rank(parsed: ParsedQuestion): RankedHit[] {
-    const terms = parsed.words.map((w) => w.term);
     const context = { documentFrequency: (term: string) => this.engine.vocabulary.frequency(term), isCommon: (term: string) => this.engine.isCommon(term) };
-    const plan = planCandidates(parsed.words, context);
-    const candidates = new Map<number, Candidate>();
-    if (plan.query) for (const hit of this.engine.search(plan.query)) candidates.set(hit.id as number, hit);
-    // Too few: papers whose titles have the two rarest common words, then each of the three rarest.
-    const [rarest, second, third] = plan.titleTerms;
-    const titleScans = [rarest && second ? [rarest, second] : [], ...[rarest, second, third].map((term) => (term ? [term] : []))];
-    for (const required of titleScans) {
-      if (candidates.size >= this.weights.minCandidates) break;
-      if (required.length === 0) continue;
-      for (const id of this.engine.titlesContainingAll(required, this.weights.maxCandidates)) {
-        if (!candidates.has(id)) candidates.set(id, { id, terms: [], match: {} });
-      }
-    }
-    return rerank([...candidates.values()], terms, this.engine, this.weights).slice(0, MAX_RANKED);
+    const candidates = gatherCandidates(planCandidates(parsed.words, context), this.engine, this.weights);
+    return rerank(candidates, parsed.words.map((w) => w.term), this.engine, this.weights).slice(0, MAX_RANKED);
   }
 
   /** Snippets cost a little each, so they are made only for the papers shown. */
