@@ -1,6 +1,6 @@
 import MiniSearch, { type Options, type Query, type SearchOptions, type SearchResult } from 'minisearch';
 import type { Paper } from '../types.js';
-import { analyze } from './analyzer.js';
+import { analyze, normaliseTerm, tokenize } from './analyzer.js';
 import { extractShortNames } from './short-names.js';
 import { Vocabulary } from './vocabulary.js';
 import { includesSorted, insertSorted, removeSorted } from './sorted-ids.js';
@@ -66,7 +66,8 @@ export class SearchEngine {
 
   static build(papers: readonly Paper[], tuning = DEFAULT_ENGINE_TUNING): SearchEngine {
     const vocabulary = new Vocabulary();
-    const analyzed = papers.map((paper) => analyzePaper(paper, vocabulary));
+    const ids = textToIds(vocabulary);
+    const analyzed = papers.map((paper): TermSequence => ({ title: ids(paper.title), abstract: ids(paper.abstract) }));
     for (const sequence of analyzed) vocabulary.countDocument(distinctIds(sequence));
     const engine = new SearchEngine(vocabulary, commonTerms(vocabulary, papers.length, tuning));
     const large = papers.length >= tuning.commonMinDocuments;
@@ -147,7 +148,10 @@ export class SearchEngine {
 
   private index(paper: Paper, id: number, sequence: TermSequence, worthIndexing: (termId: number) => boolean = () => true): void {
     this.remember(sequence, id);
-    const rareAbstract = [...sequence.abstract].filter((termId) => !this.common.has(termId) && (worthIndexing(termId) || sequence.title.includes(termId)));
+    const rareAbstract: number[] = [];
+    for (const termId of sequence.abstract) {
+      if (!this.common.has(termId) && (worthIndexing(termId) || sequence.title.includes(termId))) rareAbstract.push(termId);
+    }
     this.miniSearch.add({
       id,
       title: this.text(sequence.title),
@@ -186,6 +190,27 @@ const MINISEARCH_OPTIONS: Options<IndexedDocument> = {
 function analyzePaper(paper: Paper, vocabulary: Vocabulary): TermSequence {
   const ids = (text: string) => Uint32Array.from(analyze(text), (term) => vocabulary.intern(term));
   return { title: ids(paper.title), abstract: ids(paper.abstract) };
+}
+
+/**
+ * For indexing a whole corpus: text → term ids with one lookup per word (raw word → id, -1 for stop words)
+ * instead of two (word → term → id), the hottest loop of a build. The cache lives as long as the build.
+ */
+function textToIds(vocabulary: Vocabulary): (text: string) => Uint32Array {
+  const idOfWord = new Map<string, number>();
+  return (text) => {
+    const ids: number[] = [];
+    for (const word of tokenize(text)) {
+      let id = idOfWord.get(word);
+      if (id === undefined) {
+        const term = normaliseTerm(word);
+        id = term ? vocabulary.intern(term) : -1;
+        idOfWord.set(word, id);
+      }
+      if (id >= 0) ids.push(id);
+    }
+    return Uint32Array.from(ids);
+  };
 }
 
 function distinctIds(sequence: TermSequence): Set<number> {
