@@ -148,14 +148,15 @@ export class SearchEngine {
 
   private index(paper: Paper, id: number, sequence: TermSequence, worthIndexing: (termId: number) => boolean = () => true): void {
     this.remember(sequence, id);
-    const rareAbstract: number[] = [];
+    // Each word once: minisearch's scores only choose candidates, the re-ranker counts occurrences itself.
+    const rareAbstract = new Set<number>();
     for (const termId of sequence.abstract) {
-      if (!this.common.has(termId) && (worthIndexing(termId) || sequence.title.includes(termId))) rareAbstract.push(termId);
+      if (!this.common.has(termId) && (worthIndexing(termId) || sequence.title.includes(termId))) rareAbstract.add(termId);
     }
     this.miniSearch.add({
       id,
       title: this.text(sequence.title),
-      abstract: this.text(rareAbstract),
+      abstract: this.text([...rareAbstract]),
       authors: analyze(paper.authors.join(' ')).join(' '),
       names: analyze(extractShortNames(paper.title, paper.abstract).join(' ')).join(' '),
     });
