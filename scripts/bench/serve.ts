@@ -4,7 +4,7 @@
  * scripts/bench.ts; not meant to be run by hand.
  */
 import { readFileSync } from 'node:fs';
-import { openLibrary } from '../../src/library.js';
+import { openLibrary, type ReadyEvent } from '../../src/library.js';
 import { loadCorpusFile } from '../../src/corpus/load.js';
 import type { PaperIndex } from '../../src/paper-index.js';
 import { percentiles, type Percentiles } from './percentile.js';
@@ -14,6 +14,8 @@ export interface ServeReport {
   source: 'loaded' | 'built';
   /** From this process's start to the index answering its first question. */
   startMs: number;
+  /** For the run that built the index: reading, indexing and saving (ms). */
+  phases?: ReadyEvent['phases'];
   answer: Percentiles;
   search: Percentiles;
   suggest: Percentiles;
@@ -34,12 +36,13 @@ export interface ServeJob {
 }
 
 const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as ServeJob;
-let source: ServeReport['source'] = 'built';
-const index = await openLibrary({ corpusPaths: job.corpusPaths, cacheDir: job.cacheDir, onReady: (event) => (source = event.source) });
+let ready: ReadyEvent | undefined;
+const index = await openLibrary({ corpusPaths: job.corpusPaths, cacheDir: job.cacheDir, onReady: (event) => (ready = event) });
+const source = ready?.source ?? 'built';
 index.answer(job.queries[0] ?? 'attention');
 const startMs = performance.now();
 if (!job.measure) {
-  process.stdout.write(`${JSON.stringify({ papers: index.stats().papers, source, startMs })}\n`);
+  process.stdout.write(`${JSON.stringify({ papers: index.stats().papers, source, startMs, phases: ready?.phases })}\n`);
   process.exit(0);
 }
 
