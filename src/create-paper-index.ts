@@ -125,15 +125,10 @@ class LivePaperIndex implements PaperIndex {
 
   private cite(paper: Paper, parsed: ParsedQuestion): Answer['answer'] {
     const terms = new Set(parsed.words.map((w) => w.term));
-    const picked = pickSentence(paper.abstract, parsed.text, terms, (term) => this.inverseDocumentFrequency(term));
+    const picked = pickSentence(paper.abstract, parsed.text, terms, (term) => this.engine.inverseDocumentFrequency(term));
     // A paper found by its author or a fuzzy title match may share no word with the question: quote its opening.
     const text = picked?.text ?? splitSentences(paper.abstract)[0] ?? paper.abstract;
     return { text, paperId: paper.id, paper };
-  }
-
-  private inverseDocumentFrequency(term: string): number {
-    const frequency = this.engine.vocabulary.frequency(term);
-    return Math.log(1 + (this.engine.documentCount - frequency + 0.5) / (frequency + 0.5));
   }
 
   /** The abstract's terms that best tell this paper apart: frequent in it, rare in the corpus. */
@@ -141,7 +136,7 @@ class LivePaperIndex implements PaperIndex {
     const counts = new Map<string, number>();
     for (const term of analyze(`${paper.title} ${paper.title} ${paper.abstract}`)) counts.set(term, (counts.get(term) ?? 0) + 1);
     return [...counts]
-      .map(([term, count]) => ({ term, weight: count * this.inverseDocumentFrequency(term) }))
+      .map(([term, count]) => ({ term, weight: count * this.engine.inverseDocumentFrequency(term) }))
       .sort((a, b) => b.weight - a.weight)
       .slice(0, SIMILAR_QUERY_TERMS)
       .map((entry) => entry.term);

@@ -54,7 +54,7 @@ export interface RankedHit {
  */
 export function rerank(hits: readonly Candidate[], queryTerms: readonly string[], engine: SearchEngine, weights: RankingWeights = RANKING): RankedHit[] {
   const candidates = hits.slice(0, weights.maxCandidates);
-  const idf = inverseDocumentFrequency(engine);
+  const idf = (term: string) => engine.inverseDocumentFrequency(term);
   const expansions = findExpansions(candidates, queryTerms, engine);
   // An unknown word weighs what its best stand-in weighs, so "attenton" counts like "attention".
   const queryWeights = queryTerms.map((term) => (engine.vocabulary.frequency(term) === 0 ? 0 : idf(term)));
@@ -72,14 +72,6 @@ export function rerank(hits: readonly Candidate[], queryTerms: readonly string[]
   const scorer = new CandidateScorer(engine, slots, queryTerms, queryWeights, expansions, weights);
   const ranked = withSlotTable(slots, engine.vocabulary.size, () => candidates.map((hit) => scorer.score(hit)));
   return ranked.sort((a, b) => b.score - a.score);
-}
-
-function inverseDocumentFrequency(engine: SearchEngine): (term: string) => number {
-  const documents = engine.documentCount;
-  return (term) => {
-    const frequency = engine.vocabulary.frequency(term);
-    return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
-  };
 }
 
 /**

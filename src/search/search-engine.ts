@@ -141,6 +141,12 @@ export class SearchEngine {
     return found;
   }
 
+  /** BM25's inverse document frequency: how much finding `term` in a paper says about it. */
+  inverseDocumentFrequency(term: string): number {
+    const frequency = this.vocabulary.frequency(term);
+    return Math.log(1 + (this.documentCount - frequency + 0.5) / (frequency + 0.5));
+  }
+
   isCommon(term: string): boolean {
     const id = this.vocabulary.idOf(term);
     return id !== undefined && this.common.has(id);
@@ -189,13 +195,13 @@ const MINISEARCH_OPTIONS: Options<IndexedDocument> = {
 };
 
 function analyzePaper(paper: Paper, vocabulary: Vocabulary): TermSequence {
-  const ids = (text: string) => Uint32Array.from(analyze(text), (term) => vocabulary.intern(term));
+  const ids = textToIds(vocabulary);
   return { title: ids(paper.title), abstract: ids(paper.abstract) };
 }
 
 /**
- * For indexing a whole corpus: text → term ids with one lookup per word (raw word → id, -1 for stop words)
- * instead of two (word → term → id), the hottest loop of a build. The cache lives as long as the build.
+ * Text → term ids with one lookup per word (raw word → id, -1 for stop words) instead of two (word → term →
+ * id): the hottest loop of a build. The cache lives as long as the returned function (a build, or one paper).
  */
 function textToIds(vocabulary: Vocabulary): (text: string) => Uint32Array {
   const idOfWord = new Map<string, number>();
