@@ -1,6 +1,7 @@
 import type { Paper, TitleSuggestion } from './types.js';
 import { normaliseArxivId } from './corpus/arxiv-id.js';
 import { slugify } from './text.js';
+import { lowerBound } from './lower-bound.js';
 
 /** Autocomplete names are cut to Discord's 100 characters by the adapters; the catalog returns whole titles. */
 type WordMatcher = (words: string[]) => Paper[];
@@ -58,15 +59,8 @@ export class PaperCatalog {
 
   private byTitlePrefix(key: string, limit: number): Paper[] {
     const titles = this.titlesInOrder();
-    let low = 0;
-    let high = titles.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (titles[middle]!.key < key) low = middle + 1;
-      else high = middle;
-    }
     const found: Paper[] = [];
-    for (let i = low; i < titles.length && found.length < limit && titles[i]!.key.startsWith(key); i += 1) {
+    for (let i = lowerBound(titles, key, (title) => title.key); i < titles.length && found.length < limit && titles[i]!.key.startsWith(key); i += 1) {
       found.push(titles[i]!.paper);
     }
     return found;

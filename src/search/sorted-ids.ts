@@ -1,15 +1,11 @@
 /** Ascending lists of paper ids: binary search, and keeping them sorted as papers are added or replaced. */
+import { lowerBound } from '../lower-bound.js';
 
-/** Binary search in an ascending list. */
+const identity = (id: number) => id;
+
+/** Where `value` is, or would go, in an ascending list. */
 function indexInSorted(list: readonly number[], value: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (list[middle]! < value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return lowerBound(list, value, identity);
 }
 
 export function includesSorted(list: readonly number[], value: number): boolean {

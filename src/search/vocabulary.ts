@@ -1,3 +1,5 @@
+import { lowerBound } from '../lower-bound.js';
+
 /**
  * Every index term with a small integer id and its document frequency. Papers are also kept as sequences of
  * these ids (see search-engine.ts), 4 bytes a word instead of a string, which is what makes re-ranking cheap.
@@ -56,15 +58,8 @@ export class Vocabulary {
   /** Up to `limit` known terms that start with `prefix`, in sorted order (autocomplete of a word being typed). */
   termsWithPrefix(prefix: string, limit: number): string[] {
     if (this.sorted.length !== this.terms.length) this.sorted = [...this.terms].sort();
-    let low = 0;
-    let high = this.sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.sorted[middle]! < prefix) low = middle + 1;
-      else high = middle;
-    }
     const found: string[] = [];
-    for (let i = low; i < this.sorted.length && found.length < limit && this.sorted[i]!.startsWith(prefix); i += 1) found.push(this.sorted[i]!);
+    for (let i = lowerBound(this.sorted, prefix, (term) => term); i < this.sorted.length && found.length < limit && this.sorted[i]!.startsWith(prefix); i += 1) found.push(this.sorted[i]!);
     return found;
   }
 
