@@ -91,7 +91,7 @@ async function readSaved(cacheDir: string, fingerprint: string): Promise<SavedLi
   const files = savedFiles(cacheDir, fingerprint);
   try {
     const [index, papersBytes, sequenceBytes] = await Promise.all([readFile(files.index, 'utf8'), readFile(files.papers), readFile(files.sequences)]);
-    const [vocabulary, ...papers] = parseJsonLines(papersBytes) as [SavedVocabulary, ...Paper[]];
+    const [vocabulary, ...papers] = readJsonLines(papersBytes) as [SavedVocabulary, ...Paper[]];
     const { terms, frequencies, common } = vocabulary;
     // A Uint32Array needs 4-byte alignment; a small file read into Node's shared pool may not have it.
     const aligned = sequenceBytes.byteOffset % 4 === 0 ? sequenceBytes : Buffer.from(sequenceBytes);
@@ -124,7 +124,7 @@ async function writeSaved(cacheDir: string, fingerprint: string, saved: SavedLib
  * One JSON value per line of `bytes`, decoding a line at a time: 75,000 abstracts as one string would take 250 MB
  * of heap (two bytes a character) that the process keeps long after the string is gone.
  */
-function parseJsonLines(bytes: Buffer): unknown[] {
+function readJsonLines(bytes: Buffer): unknown[] {
   const values: unknown[] = [];
   let start = 0;
   while (start < bytes.length) {
