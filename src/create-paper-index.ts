@@ -88,9 +88,10 @@ class LivePaperIndex implements PaperIndex {
         this.engine.add(paper, this.corpus.length - 1);
         summary.added += 1;
       } else {
-        const merged = mergePapers(this.corpus[position]!, paper);
+        const previous = this.corpus[position]!;
+        const merged = mergePapers(previous, paper);
         this.catalog.replace(position, merged);
-        this.engine.replace(merged, position);
+        this.engine.replace(previous, merged, position);
         summary.updated += 1;
       }
     }
@@ -107,7 +108,7 @@ class LivePaperIndex implements PaperIndex {
 
   /** Every candidate that matched, best first, capped at `MAX_RANKED`. */
   private rank(parsed: ParsedQuestion): RankedHit[] {
-    const context = { documentFrequency: (term: string) => this.engine.vocabulary.frequency(term), isCommon: (term: string) => this.engine.isCommon(term) };
+    const context = { documentFrequency: (term: string) => this.engine.documentFrequency(term), isCommon: (term: string) => this.engine.isCommon(term) };
     const candidates = gatherCandidates(planCandidates(parsed.words, context), this.engine, this.weights);
     return rerank(candidates, parsed.words.map((w) => w.term), this.engine, this.weights).slice(0, MAX_RANKED);
   }

@@ -12,7 +12,7 @@ import { SearchEngine, type SavedEngine } from './search/search-engine.js';
  * Bump when the analyzer, the fields or the saved layout change: a saved index made by other code must not be
  * loaded, and the corpus fingerprint alone cannot tell.
  */
-export const INDEX_FORMAT = 'paperbot-index-7';
+export const INDEX_FORMAT = 'paperbot-index-8';
 
 export interface LibraryOptions extends LoadOptions {
   /** Corpus files to index; default: the shipped seed. */
@@ -80,23 +80,18 @@ function savedFiles(cacheDir: string, fingerprint: string) {
   return { index: file('index.json'), papers: file('papers.json'), sequences: file('sequences.bin') };
 }
 
-/** The first line of the papers file; one JSON line per paper follows. */
-interface SavedVocabulary {
-  terms: string[];
-  frequencies: number[];
-  common: number[];
-}
+/** The first line of the papers file (the vocabulary and the author index); one JSON line per paper follows. */
+type SavedTerms = Omit<SavedEngine, 'index' | 'sequences'>;
 
 async function readSaved(cacheDir: string, fingerprint: string): Promise<SavedLibrary | undefined> {
   const files = savedFiles(cacheDir, fingerprint);
   try {
     const [index, papersBytes, sequenceBytes] = await Promise.all([readFile(files.index, 'utf8'), readFile(files.papers), readFile(files.sequences)]);
-    const [vocabulary, ...papers] = readJsonLines(papersBytes) as [SavedVocabulary, ...Paper[]];
-    const { terms, frequencies, common } = vocabulary;
+    const [terms, ...papers] = readJsonLines(papersBytes) as [SavedTerms, ...Paper[]];
     // A Uint32Array needs 4-byte alignment; a small file read into Node's shared pool may not have it.
     const aligned = sequenceBytes.byteOffset % 4 === 0 ? sequenceBytes : Buffer.from(sequenceBytes);
     const sequences = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
-    return { papers, engine: { index, terms, frequencies, common, sequences } };
+    return { papers, engine: { ...terms, index, sequences } };
   } catch {
     // Missing or unreadable: rebuilding is always safe.
     return undefined;
@@ -110,11 +105,10 @@ async function readSaved(cacheDir: string, fingerprint: string): Promise<SavedLi
 async function writeSaved(cacheDir: string, fingerprint: string, saved: SavedLibrary): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const files = savedFiles(cacheDir, fingerprint);
-  const { index, terms, frequencies, common, sequences } = saved.engine;
-  const vocabulary: SavedVocabulary = { terms, frequencies, common };
+  const { index, sequences, ...terms } = saved.engine;
   await writeAtomically(files.index, index);
   await writeAtomically(files.sequences, new Uint8Array(sequences.buffer, sequences.byteOffset, sequences.byteLength));
-  await writeAtomically(files.papers, [vocabulary, ...saved.papers].map((line) => JSON.stringify(line)).join('\n'));
+  await writeAtomically(files.papers, [terms, ...saved.papers].map((line) => JSON.stringify(line)).join('\n'));
   for (const name of await readdir(cacheDir)) {
     if (/^[0-9a-f]{32}\./.test(name) && !name.startsWith(fingerprint)) await rm(join(cacheDir, name), { force: true });
   }

@@ -25,6 +25,15 @@ describe('openLibrary', () => {
     expect(await readdir(cacheDir)).toHaveLength(3);
   });
 
+  it('saves the author index with the rest', async () => {
+    const { cacheDir } = await freshDirs();
+    const corpusPaths = ['../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json'];
+    const built = await openLibrary({ corpusPaths, cacheDir });
+    const loaded = await openLibrary({ corpusPaths, cacheDir });
+    expect(loaded.search('Xin Ding')).toEqual(built.search('Xin Ding'));
+    expect(loaded.search('Xin Ding').results[0]?.paper.id).toBe('2608.16590');
+  });
+
   it('rebuilds when the corpus changes, and keeps only the current saved index', async () => {
     const { corpus, cacheDir } = await freshDirs();
     const events: string[] = [];

@@ -52,7 +52,24 @@ describe('ranking', () => {
     // Seed papers carry no authors (the page text has none), so this uses an API response that has them.
     const papers = await loadCorpusFile('../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json');
     const withAuthors = createPaperIndex(papers);
-    expect(withAuthors.search('Xin Ding').results[0]?.paper.id).toBe('2608.16590');
+    const [first] = withAuthors.search('Xin Ding').results;
+    expect(first?.paper.id).toBe('2608.16590');
+    expect(first?.matchedTerms).toEqual(['Xin', 'Ding']);
+    expect(first?.score).toBeGreaterThan(0);
+  });
+
+  it('finds nothing for a name no author has, rather than any paper', async () => {
+    const papers = await loadCorpusFile('../shared/corpus/hf-daily-samples/daily_papers_2026-08-21.json');
+    expect(createPaperIndex(papers).search('Xin Ding').results).toEqual([]);
+  });
+
+  it('forgets the authors a paper had before an update', async () => {
+    const [paper] = await loadCorpusFile('../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json');
+    const index = createPaperIndex([paper!]);
+    const [firstAuthor] = paper!.authors;
+    index.add([{ ...paper!, authors: ['Quentin Quokka'] }]);
+    expect(index.search('Quokka').results[0]?.paper.id).toBe(paper!.id);
+    expect(index.search(firstAuthor!).results).toEqual([]);
   });
 
   it('says why each paper matched, in the words the person typed', () => {

@@ -57,7 +57,7 @@ export function rerank(hits: readonly Candidate[], queryTerms: readonly string[]
   const idf = (term: string) => engine.inverseDocumentFrequency(term);
   const expansions = findExpansions(candidates, queryTerms, engine);
   // An unknown word weighs what its best stand-in weighs, so "attenton" counts like "attention".
-  const queryWeights = queryTerms.map((term) => (engine.vocabulary.frequency(term) === 0 ? 0 : idf(term)));
+  const queryWeights = queryTerms.map((term) => (engine.documentFrequency(term) === 0 ? 0 : idf(term)));
   for (const [term, queryIndex] of expansions) queryWeights[queryIndex] = Math.max(queryWeights[queryIndex]!, idf(term));
   const slots: Slots = { termIds: [], queryIndex: [], weight: [] };
   const addSlot = (term: string, queryIndex: number, weight: number) => {
@@ -79,7 +79,7 @@ export function rerank(hits: readonly Candidate[], queryTerms: readonly string[]
  * the unknown query word it is closest to.
  */
 function findExpansions(hits: readonly Candidate[], queryTerms: readonly string[], engine: SearchEngine): Map<string, number> {
-  const unknown = queryTerms.map((term, index) => ({ term, index })).filter(({ term }) => engine.vocabulary.frequency(term) === 0);
+  const unknown = queryTerms.map((term, index) => ({ term, index })).filter(({ term }) => engine.documentFrequency(term) === 0);
   const expansions = new Map<string, number>();
   if (unknown.length === 0) return expansions;
   const known = new Set(queryTerms);

@@ -5,10 +5,13 @@ import { extractShortNames } from './short-names.js';
 import { Vocabulary } from './vocabulary.js';
 import { includesSorted, insertSorted, removeSorted } from './sorted-ids.js';
 import { packSequences, unpackSequences, type TermSequence } from './term-sequences.js';
+import { AuthorIndex, type SavedAuthors } from './author-index.js';
 
-/** The indexed fields. `names` holds the short names a paper defines (see short-names.ts). */
+/** The searchable fields. `names` holds the short names a paper defines (see short-names.ts). */
 export const FIELDS = ['title', 'abstract', 'authors', 'names'] as const;
 export type Field = (typeof FIELDS)[number];
+/** The fields minisearch indexes; authors are looked up whole in an `AuthorIndex`. */
+const MINISEARCH_FIELDS = ['title', 'abstract', 'names'] as const satisfies readonly Field[];
 
 /** How much a match in each field counts when gathering candidates; the final order comes from rerank.ts. */
 export const FIELD_BOOST: Record<Field, number> = { title: 2, abstract: 1, authors: 1.5, names: 3 };
@@ -28,7 +31,6 @@ interface IndexedDocument {
   id: number;
   title: string;
   abstract: string;
-  authors: string;
   names: string;
 }
 
@@ -38,6 +40,7 @@ export interface SavedEngine {
   terms: string[];
   frequencies: number[];
   common: number[];
+  authors: SavedAuthors;
   sequences: Uint32Array;
 }
 
@@ -52,15 +55,17 @@ export class SearchEngine {
   readonly vocabulary: Vocabulary;
   readonly sequences: TermSequence[] = [];
   private readonly common: Set<number>;
+  private readonly authors: AuthorIndex;
   /** For each common term, the ids of the papers whose title has it, ascending (see `titlesContainingAll`). */
   private readonly titlesWithCommonTerm = new Map<number, number[]>();
   private readonly miniSearch: MiniSearch<IndexedDocument>;
   private totalAbstractLength = 0;
   private totalTitleLength = 0;
 
-  private constructor(vocabulary: Vocabulary, common: Set<number>, json?: string) {
+  private constructor(vocabulary: Vocabulary, common: Set<number>, authors = new AuthorIndex(), json?: string) {
     this.vocabulary = vocabulary;
     this.common = common;
+    this.authors = authors;
     this.miniSearch = json ? MiniSearch.loadJSON(json, MINISEARCH_OPTIONS) : new MiniSearch(MINISEARCH_OPTIONS);
   }
 
@@ -80,14 +85,16 @@ export class SearchEngine {
 
   /** Restores an engine saved with `toJSON`; throws when the saved data is not one. */
   static load(saved: SavedEngine): SearchEngine {
-    const engine = new SearchEngine(Vocabulary.restore(saved.terms, saved.frequencies), new Set(saved.common), saved.index);
+    const vocabulary = Vocabulary.restore(saved.terms, saved.frequencies);
+    const engine = new SearchEngine(vocabulary, new Set(saved.common), AuthorIndex.restore(saved.authors), saved.index);
     for (const sequence of unpackSequences(saved.sequences)) engine.remember(sequence, engine.sequences.length);
     return engine;
   }
 
   toJSON(): SavedEngine {
     const { terms, frequencies } = this.vocabulary.toJSON();
-    return { index: JSON.stringify(this.miniSearch), terms, frequencies, common: [...this.common], sequences: packSequences(this.sequences) };
+    const common = [...this.common];
+    return { index: JSON.stringify(this.miniSearch), terms, frequencies, common, authors: this.authors.toJSON(), sequences: packSequences(this.sequences) };
   }
 
   get documentCount(): number {
@@ -110,18 +117,32 @@ export class SearchEngine {
   }
 
   /** Replaces an updated paper's terms, keeping document frequencies exact. */
-  replace(paper: Paper, id: number): void {
+  replace(previous: Paper, paper: Paper, id: number): void {
     const old = this.sequences[id]!;
     this.vocabulary.uncountDocument(distinctIds(old));
     for (const termId of new Set(old.title)) removeSorted(this.titlesWithCommonTerm.get(termId), id);
     this.totalTitleLength -= old.title.length;
     this.totalAbstractLength -= old.abstract.length;
+    this.authors.remove(id, previous.authors);
     this.miniSearch.discard(id);
     this.add(paper, id);
   }
 
+  /**
+   * minisearch's hits for `query`, and, when it covers authors, the papers whose authors have one of its plain
+   * words: those count as matches in the `authors` field, scored like one (boost × inverse document frequency).
+   */
   search(query: Query, options: SearchOptions = {}): SearchResult[] {
-    return this.miniSearch.search(query, options);
+    if (typeof query !== 'object' || !(query.fields ?? FIELDS).includes('authors')) return this.miniSearch.search(query, options);
+    const fields = query.fields?.filter((field) => field !== 'authors');
+    const hits = this.miniSearch.search({ ...query, fields }, options);
+    const words = query.queries.filter((word): word is string => typeof word === 'string' && this.authors.frequency(word) > 0);
+    return words.length === 0 ? hits : this.withAuthorHits(hits, words, query.boost?.authors);
+  }
+
+  /** How many papers contain `term` in their title or abstract, or else in their authors' names. */
+  documentFrequency(term: string): number {
+    return this.vocabulary.frequency(term) || this.authors.frequency(term);
   }
 
   /**
@@ -143,8 +164,7 @@ export class SearchEngine {
 
   /** BM25's inverse document frequency: how much finding `term` in a paper says about it. */
   inverseDocumentFrequency(term: string): number {
-    const frequency = this.vocabulary.frequency(term);
-    return Math.log(1 + (this.documentCount - frequency + 0.5) / (frequency + 0.5));
+    return idf(this.documentCount, this.documentFrequency(term));
   }
 
   isCommon(term: string): boolean {
@@ -163,9 +183,26 @@ export class SearchEngine {
       id,
       title: this.text(sequence.title),
       abstract: this.text([...rareAbstract]),
-      authors: analyze(paper.authors.join(' ')).join(' '),
       names: analyze(extractShortNames(paper.title, paper.abstract).join(' ')).join(' '),
     });
+    this.authors.add(id, paper.authors);
+  }
+
+  /** minisearch's hits with the papers of each author word merged in, best first. */
+  private withAuthorHits(hits: SearchResult[], words: readonly string[], boost = FIELD_BOOST.authors): SearchResult[] {
+    const byId = new Map(hits.map((hit) => [hit.id as number, hit]));
+    for (const word of words) {
+      const score = boost * idf(this.documentCount, this.authors.frequency(word));
+      for (const id of this.authors.papersWith(word)) {
+        const hit = byId.get(id) ?? { id, score: 0, terms: [], queryTerms: [], match: {} };
+        hit.score += score;
+        if (!hit.terms.includes(word)) hit.terms.push(word);
+        if (!hit.queryTerms.includes(word)) hit.queryTerms.push(word);
+        hit.match[word] = [...(hit.match[word] ?? []), 'authors'];
+        byId.set(id, hit);
+      }
+    }
+    return [...byId.values()].sort((a, b) => b.score - a.score);
   }
 
   private remember(sequence: TermSequence, id: number): void {
@@ -187,7 +224,7 @@ export class SearchEngine {
 
 /** Documents reach minisearch already analyzed, and queries are built from analyzed terms too. */
 const MINISEARCH_OPTIONS: Options<IndexedDocument> = {
-  fields: [...FIELDS],
+  fields: [...MINISEARCH_FIELDS],
   storeFields: [],
   tokenize: (text) => (text === '' ? [] : text.split(' ')),
   processTerm: (term) => term,
@@ -218,6 +255,11 @@ function textToIds(vocabulary: Vocabulary): (text: string) => Uint32Array {
     }
     return Uint32Array.from(ids);
   };
+}
+
+/** BM25's inverse document frequency. */
+function idf(documentCount: number, frequency: number): number {
+  return Math.log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5));
 }
 
 function distinctIds(sequence: TermSequence): Set<number> {
