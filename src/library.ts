@@ -12,7 +12,7 @@ import { SearchEngine, type SavedEngine } from './search/search-engine.js';
  * Bump when the analyzer, the fields or the saved layout change: a saved index made by other code must not be
  * loaded, and the corpus fingerprint alone cannot tell.
  */
-export const INDEX_FORMAT = 'paperbot-index-8';
+export const INDEX_FORMAT = 'paperbot-index-9';
 
 export interface LibraryOptions extends LoadOptions {
   /** Corpus files to index; default: the shipped seed. */

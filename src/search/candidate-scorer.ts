@@ -51,7 +51,7 @@ export class CandidateScorer {
 
   score(hit: Candidate): RankedHit {
     const id = hit.id;
-    const sequence = this.engine.sequences[id]!;
+    const sequence = this.engine.sequences.get(id);
     this.matched.fill(0);
     this.pairs.fill(0);
     this.count(sequence.title, this.titleCounts);

@@ -4,7 +4,7 @@ import { analyze, normaliseTerm, tokenize } from './analyzer.js';
 import { extractShortNames } from './short-names.js';
 import { Vocabulary } from './vocabulary.js';
 import { includesSorted, insertSorted, removeSorted } from './sorted-ids.js';
-import { packSequences, unpackSequences, type TermSequence } from './term-sequences.js';
+import { TermSequences, type TermSequence } from './term-sequences.js';
 import { AuthorIndex, type SavedAuthors } from './author-index.js';
 
 /** The searchable fields. `names` holds the short names a paper defines (see short-names.ts). */
@@ -49,11 +49,12 @@ export interface SavedEngine {
  *
  * Terms that appear in a large share of abstracts ("model", "learn") make up most of minisearch's postings, its
  * memory and its build time, yet they can only refine an order, never find a paper. They are therefore kept out
- * of minisearch's abstract field in large corpora; re-ranking counts them from the sequences instead.
+ * of minisearch in large corpora: re-ranking counts them from the sequences, and the papers whose titles have
+ * them are kept as plain id lists (`titlesContainingAll`).
  */
 export class SearchEngine {
   readonly vocabulary: Vocabulary;
-  readonly sequences: TermSequence[] = [];
+  readonly sequences: TermSequences;
   private readonly common: Set<number>;
   private readonly authors: AuthorIndex;
   /** For each common term, the ids of the papers whose title has it, ascending (see `titlesContainingAll`). */
@@ -62,8 +63,9 @@ export class SearchEngine {
   private totalAbstractLength = 0;
   private totalTitleLength = 0;
 
-  private constructor(vocabulary: Vocabulary, common: Set<number>, authors = new AuthorIndex(), json?: string) {
+  private constructor(vocabulary: Vocabulary, common: Set<number>, sequences: TermSequences, authors = new AuthorIndex(), json?: string) {
     this.vocabulary = vocabulary;
+    this.sequences = sequences;
     this.common = common;
     this.authors = authors;
     this.miniSearch = json ? MiniSearch.loadJSON(json, MINISEARCH_OPTIONS) : new MiniSearch(MINISEARCH_OPTIONS);
@@ -74,7 +76,8 @@ export class SearchEngine {
     const ids = textToIds(vocabulary);
     const analyzed = papers.map((paper): TermSequence => ({ title: ids(paper.title), abstract: ids(paper.abstract) }));
     for (const sequence of analyzed) vocabulary.countDocument(distinctIds(sequence));
-    const engine = new SearchEngine(vocabulary, commonTerms(vocabulary, papers.length, tuning));
+    const totalIds = analyzed.reduce((sum, sequence) => sum + sequence.title.length + sequence.abstract.length, 0);
+    const engine = new SearchEngine(vocabulary, commonTerms(vocabulary, papers.length, tuning), new TermSequences(totalIds, papers.length));
     const large = papers.length >= tuning.commonMinDocuments;
     // A word found in one abstract only (and not in its title) is a typo, a number or a one-off: in a large
     // corpus it costs minisearch a term of its own for nothing a reader searches. Names are indexed apart.
@@ -86,27 +89,28 @@ export class SearchEngine {
   /** Restores an engine saved with `toJSON`; throws when the saved data is not one. */
   static load(saved: SavedEngine): SearchEngine {
     const vocabulary = Vocabulary.restore(saved.terms, saved.frequencies);
-    const engine = new SearchEngine(vocabulary, new Set(saved.common), AuthorIndex.restore(saved.authors), saved.index);
-    for (const sequence of unpackSequences(saved.sequences)) engine.remember(sequence, engine.sequences.length);
+    const sequences = TermSequences.fromPacked(saved.sequences);
+    const engine = new SearchEngine(vocabulary, new Set(saved.common), sequences, AuthorIndex.restore(saved.authors), saved.index);
+    for (let id = 0; id < sequences.count; id += 1) engine.countTitleAndLengths(sequences.get(id), id);
     return engine;
   }
 
   toJSON(): SavedEngine {
     const { terms, frequencies } = this.vocabulary.toJSON();
     const common = [...this.common];
-    return { index: JSON.stringify(this.miniSearch), terms, frequencies, common, authors: this.authors.toJSON(), sequences: packSequences(this.sequences) };
+    return { index: JSON.stringify(this.miniSearch), terms, frequencies, common, authors: this.authors.toJSON(), sequences: this.sequences.toPacked() };
   }
 
   get documentCount(): number {
-    return this.sequences.length;
+    return this.sequences.count;
   }
 
   get averageTitleLength(): number {
-    return this.totalTitleLength / Math.max(1, this.sequences.length);
+    return this.totalTitleLength / Math.max(1, this.documentCount);
   }
 
   get averageAbstractLength(): number {
-    return this.totalAbstractLength / Math.max(1, this.sequences.length);
+    return this.totalAbstractLength / Math.max(1, this.documentCount);
   }
 
   /** Adds a paper whose id (its position in the corpus) is `id`. */
@@ -118,7 +122,7 @@ export class SearchEngine {
 
   /** Replaces an updated paper's terms, keeping document frequencies exact. */
   replace(previous: Paper, paper: Paper, id: number): void {
-    const old = this.sequences[id]!;
+    const old = this.sequences.get(id);
     this.vocabulary.uncountDocument(distinctIds(old));
     for (const termId of new Set(old.title)) removeSorted(this.titlesWithCommonTerm.get(termId), id);
     this.totalTitleLength -= old.title.length;
@@ -173,15 +177,18 @@ export class SearchEngine {
   }
 
   private index(paper: Paper, id: number, sequence: TermSequence, worthIndexing: (termId: number) => boolean = () => true): void {
-    this.remember(sequence, id);
-    // Each word once: minisearch's scores only choose candidates, the re-ranker counts occurrences itself.
+    this.sequences.set(id, sequence);
+    this.countTitleAndLengths(sequence, id);
+    // Common words never reach minisearch (see the class comment); the rest once each: minisearch's scores only
+    // choose candidates, the re-ranker counts occurrences itself.
+    const rare = (termId: number) => !this.common.has(termId);
     const rareAbstract = new Set<number>();
     for (const termId of sequence.abstract) {
-      if (!this.common.has(termId) && (worthIndexing(termId) || sequence.title.includes(termId))) rareAbstract.add(termId);
+      if (rare(termId) && (worthIndexing(termId) || sequence.title.includes(termId))) rareAbstract.add(termId);
     }
     this.miniSearch.add({
       id,
-      title: this.text(sequence.title),
+      title: this.text(sequence.title.filter(rare)),
       abstract: this.text([...rareAbstract]),
       names: analyze(extractShortNames(paper.title, paper.abstract).join(' ')).join(' '),
     });
@@ -205,8 +212,8 @@ export class SearchEngine {
     return [...byId.values()].sort((a, b) => b.score - a.score);
   }
 
-  private remember(sequence: TermSequence, id: number): void {
-    this.sequences[id] = sequence;
+  /** Files paper `id` under its common title words, and adds its lengths to the totals. */
+  private countTitleAndLengths(sequence: TermSequence, id: number): void {
     for (const termId of new Set(sequence.title)) {
       if (!this.common.has(termId)) continue;
       const list = this.titlesWithCommonTerm.get(termId) ?? [];
