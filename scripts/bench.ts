@@ -98,12 +98,13 @@ function renderTable(): string {
   const triple = (p: { p50: number; p95: number; p99: number }) => `${p.p50} / ${p.p95} / ${p.p99}`;
   const lines = [
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+    'RSS settled: after the queries, once garbage is collected and freed pages are returned (a bot between questions); peak: the most at any moment, loading included.',
     `Queries: the ${devQuestions.length} dev questions + ${GENERATED_QUERIES} generated from titles and abstracts (seed ${'20261127'}); latencies in ms, p50 / p95 / p99.`,
     '',
-    '| corpus | papers | first start: read + index + save | start → ready (saved index) | RSS | heap | answer | search | suggest | ingest one day |',
+    '| corpus | papers | first start: read + index + save | start → ready (saved index) | RSS settled / peak | heap | answer | search | suggest | ingest one day |',
     '|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(({ scale, build, serve: s }) =>
-      `| ${scale.label} | ${s.papers.toLocaleString('en-US')} | ${buildTimes(build)} | ${ms(s.startMs)} | ${Math.round(s.rssMiB)} MiB | ${Math.round(s.heapMiB)} MiB | ${triple(s.answer)} | ${triple(s.search)} | ${triple(s.suggest)} | ${ms(s.ingestDayMs)} (${s.ingestDayPapers} papers) |`),
+      `| ${scale.label} | ${s.papers.toLocaleString('en-US')} | ${buildTimes(build)} | ${ms(s.startMs)} | ${Math.round(s.rssMiB)} / ${Math.round(s.peakRssMiB)} MiB | ${Math.round(s.heapMiB)} MiB | ${triple(s.answer)} | ${triple(s.search)} | ${triple(s.suggest)} | ${ms(s.ingestDayMs)} (${s.ingestDayPapers} papers) |`),
     '',
     `Adapters on loopback fakes, ${rows.at(-1)!.serve.papers.toLocaleString('en-US')} papers, ${adapters.questions} questions (ms, p50 / p99): Discord \`/ask\` interaction → reply ${adapters.discord.p50} / ${adapters.discord.p99}; Slack mention → \`chat.postMessage\` ${adapters.slack.p50} / ${adapters.slack.p99}.`,
   ];
