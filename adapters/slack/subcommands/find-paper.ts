@@ -2,10 +2,7 @@ import type { Paper, TitleSuggestion } from '../../../src/types.js';
 import type { PaperIndex } from '../../../src/paper-index.js';
 import { UserError } from '../../../src/errors.js';
 import { lookupPaper } from '../../../src/lookup-paper.js';
-import { truncate } from '../../../src/text.js';
-
-/** An unknown title is echoed back this short: enough to recognise, not a wall of text. */
-const ECHO_ROOM = 120;
+import { echoTyped } from './echo-typed.js';
 
 /** The paper with this id or title; a `UserError` naming close titles when there is none. */
 export function findPaper(index: PaperIndex, usage: string, title: string): Paper {
@@ -16,7 +13,7 @@ export function findPaper(index: PaperIndex, usage: string, title: string): Pape
     case 'nothing-typed':
       throw new UserError(`Which paper? Give its title or arXiv id: \`${usage}\`.`);
     case 'unknown':
-      throw new UserError(`I don't know a paper called “${truncate(title, ECHO_ROOM)}”.${tips(found.candidates)}`);
+      throw new UserError(`I don't know a paper called ${echoTyped(title)}.${tips(found.candidates)}`);
   }
 }
 
