@@ -18,7 +18,7 @@ export interface LookupOptions {
   candidates?: number;
   /**
    * Take the only close title, when it starts with the typed text, as the paper (default false): for front ends
-   * where typing the start of a title is the way to pick it.
+   * where typing the start of a title is the way to pick it. "Only" is judged among `candidates`, so keep that 2 or more.
    */
   completeUniquePrefix?: boolean;
 }
