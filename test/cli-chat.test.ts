@@ -26,6 +26,7 @@ describe('the terminal chat', () => {
     expect(reply(index, '/paper SPAM: Spike-Aware Adam with Momentum Reset for Stable LLM Training')).toMatch(/^SPAM: Spike-Aware Adam/);
     expect(reply(index, '/similar TopoMortar: A dataset to evaluate image segmentation methods focused on topology accuracy')).toMatch(/^Papers like “TopoMortar/);
     expect(reply(index, '/paper TopoMor')).toMatch(/^TopoMortar: A dataset/);
+    expect(reply(index, '/paper one-step diffusi')).toMatch(/^No paper is titled “one-step diffusi”\.\nDid you mean:\n  • SNOOPI/);
     expect(reply(index, '/help')).toMatch(/106 papers \(Mar 13\)/);
   });
 

@@ -90,6 +90,8 @@ describe('dailyDigest', () => {
     expect(await dailyDigest({ date: '2026-08-22', now: new Date(), top: 10 }, deps)).toMatchObject({ empty: 'no-papers' });
     expect(fetched).toEqual(['2026-08-20', '2026-08-22']);
     await expect(dailyDigest({ date: '20/08/2026', now: new Date(), top: 10 }, deps)).rejects.toThrow(/not a date/);
+    // No such day: without the check it was fetched from Hugging Face as March 2.
+    await expect(dailyDigest({ date: '2026-02-30', now: new Date(), top: 10 }, deps)).rejects.toThrow('"2026-02-30" is not a date.');
     const failing = { ...deps, papersForDay: async () => Promise.reject(new Error('HTTP 503')) };
     await expect(dailyDigest({ date: '2026-08-19', now: new Date(), top: 10 }, failing)).rejects.toThrow(/could not fetch the papers of 2026-08-19/);
     store.close();

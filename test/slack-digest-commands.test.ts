@@ -135,6 +135,15 @@ describe('digest subcommands with daily papers configured', () => {
     expect(await textOf(bed, 'daily yesterday')).toContain('"yesterday" is not a date. Use YYYY-MM-DD');
   });
 
+  it('/papers daily <words> explains the usage, echoing the words no longer than needed, and fetches nothing', async () => {
+    const fetched = hf.requests.length;
+    const text = await textOf(bed, 'daily attention sinks in LLMs');
+    expect(text).toContain('“attention sinks in LLMs” is not a date. `/papers daily` shows today\'s papers and `/papers daily 2026-08-20` that day\'s');
+    expect(text).toContain('to find papers about those words, use `/papers search` instead.');
+    expect((await textOf(bed, `daily ${'attention sinks '.repeat(200)}`)).length).toBeLessThan(400);
+    expect(hf.requests.length).toBe(fetched);
+  });
+
   it('/papers help lists the digest subcommands', async () => {
     const help = await textOf(bed, 'help');
     for (const usage of ['/papers daily [YYYY-MM-DD]', '/papers subscribe [time:09:00]', '/papers unsubscribe', '/papers subscriptions']) {

@@ -4,6 +4,7 @@ import type { PaperIndex } from '../../src/paper-index.js';
 import type { Paper } from '../../src/types.js';
 import { APOLOGY, isUserError } from '../../src/errors.js';
 import { plural } from '../../src/text.js';
+import { lookupPaper } from '../../src/lookup-paper.js';
 import { renderAnswer, renderMatches, renderPaper, renderSearch } from './render-text.js';
 
 /** A chat reply lists fewer papers than `npm run ask`: a screenful, not a report. */
@@ -60,16 +61,22 @@ function route(index: PaperIndex, line: string): string {
   }
 }
 
-/** A paper by id or title; the one title starting with what was typed; else a message naming the candidates. */
+/**
+ * A paper by id or title, else a message naming the candidates. The terminal has no list to pick from as you
+ * type, so the start of exactly one title picks that paper.
+ */
 function findPaper(index: PaperIndex, typed: string): Paper | string {
-  if (typed === '') return 'Which paper? Give its title or arXiv id, e.g. /paper The Consciousness Prior';
-  const exact = index.paper(typed);
-  if (exact) return exact;
-  const candidates = index.suggestTitles(typed, 5);
-  const only = candidates.length === 1 ? index.paper(candidates[0]!.paperId) : undefined;
-  if (only) return only;
-  const tips = candidates.length > 0 ? ['Did you mean:', ...candidates.map((c) => `  • ${c.title}`)] : [`Try /search ${typed}`];
-  return [`No paper is titled “${typed}”.`, ...tips].join('\n');
+  const found = lookupPaper(index, typed, { candidates: CHAT_RESULTS, completeUniquePrefix: true });
+  switch (found.kind) {
+    case 'paper':
+      return found.paper;
+    case 'nothing-typed':
+      return 'Which paper? Give its title or arXiv id, e.g. /paper The Consciousness Prior';
+    case 'unknown': {
+      const tips = found.candidates.length > 0 ? ['Did you mean:', ...found.candidates.map((c) => `  • ${c.title}`)] : [`Try /search ${typed}`];
+      return [`No paper is titled “${typed}”.`, ...tips].join('\n');
+    }
+  }
 }
 
 function welcome(index: PaperIndex): string {

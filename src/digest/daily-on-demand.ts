@@ -34,7 +34,7 @@ export interface DailyDeps {
 export async function dailyDigest(request: DailyRequest, deps: DailyDeps): Promise<Digest> {
   const options = { top: request.top, ...(request.filter ? { filter: request.filter } : {}) };
   if (request.date !== undefined) {
-    if (!ISO_DAY.test(request.date) || Number.isNaN(Date.parse(request.date))) {
+    if (!isCalendarDay(request.date)) {
       throw new UserError(`"${request.date}" is not a date. Use YYYY-MM-DD, e.g. 2026-08-20.`);
     }
     return digestOf(await papersOf(request.date, deps), request.date, options);
@@ -47,6 +47,13 @@ export async function dailyDigest(request: DailyRequest, deps: DailyDeps): Promi
   if (latest) return digestOf(deps.store.papersListedOn(latest), latest, options);
   const shipped = latestCorpusDay(deps.corpus());
   return digestOf(shipped.papers, shipped.day ?? today, options);
+}
+
+/** A YYYY-MM-DD day that exists. `Date.parse` alone accepts 2026-02-30 (as March 2), so the day must read back the same. */
+function isCalendarDay(text: string): boolean {
+  if (!ISO_DAY.test(text)) return false;
+  const time = Date.parse(text);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
 async function papersOf(day: string, deps: DailyDeps): Promise<readonly Paper[]> {

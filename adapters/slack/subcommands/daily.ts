@@ -1,6 +1,14 @@
+import { UserError } from '../../../src/errors.js';
 import { formatDigest } from '../format/digest.js';
+import { echoTyped } from './echo-typed.js';
 import { needDaily } from './need-daily.js';
 import type { Subcommand } from './subcommand.js';
+
+/**
+ * A date argument is at most this long (YYYY-MM-DD): longer text, or several words, is not a date at all. Discord's
+ * `/daily` caps its date option the same way; Slack's free text needs the check here.
+ */
+const DATE_LENGTH = 'YYYY-MM-DD'.length;
 
 /**
  * `/papers daily [YYYY-MM-DD]`: a digest now, for the caller alone. "Today" is today in the channel's
@@ -12,8 +20,24 @@ export const daily: Subcommand = {
   summary: "the day's most upvoted papers (today, or that date)",
   run: async (request) => {
     const core = needDaily(request);
+    const date = dateArgument(request.argument);
     const timezone = core.store.subscription('slack', request.channelId)?.timezone;
-    const digest = await core.daily({ date: request.argument.trim() || undefined, now: request.now, timezone });
+    const digest = await core.daily({ date, now: request.now, timezone });
     return { messages: formatDigest(digest) };
   },
 };
+
+/**
+ * The date asked for, `undefined` for today. Words get the usage; a date-sized word that is no date ("yesterday")
+ * is left to the core, which names the format as it does for Discord.
+ */
+function dateArgument(argument: string): string | undefined {
+  const text = argument.trim();
+  if (text.length > DATE_LENGTH || /\s/.test(text)) {
+    throw new UserError(
+      `${echoTyped(text)} is not a date. \`/papers daily\` shows today's papers and \`/papers daily 2026-08-20\` that day's; `
+      + 'to find papers about those words, use `/papers search` instead.',
+    );
+  }
+  return text || undefined;
+}
