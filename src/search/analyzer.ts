@@ -35,6 +35,19 @@ export interface ScannedWords {
 export function scanWords(text: string): ScannedWords {
   const words: string[] = [];
   const compounds: string[] = [];
+  forEachWord(
+    text,
+    (start, end) => words.push(text.slice(start, end)),
+    (start, end) => compounds.push(joinCompound(text, start, end)),
+  );
+  return { words, compounds };
+}
+
+/**
+ * Reports where each word of `text` starts and ends, and each hyphenated compound of two or three words after
+ * its last word: the positions let a caller look words up without first copying each into a string of its own.
+ */
+export function forEachWord(text: string, onWord: (start: number, end: number) => void, onCompound: (start: number, end: number) => void): void {
   let i = 0;
   while (i < text.length) {
     while (i < text.length && wordCharLength(text, i) === 0) i += 1;
@@ -44,14 +57,18 @@ export function scanWords(text: string): ScannedWords {
     for (;;) {
       const start = i;
       for (let step = wordCharLength(text, i); step > 0; step = wordCharLength(text, i)) i += step;
-      words.push(text.slice(start, i));
+      onWord(start, i);
       parts += 1;
       if (text.charCodeAt(i) !== HYPHEN || wordCharLength(text, i + 1) === 0) break;
       i += 1;
     }
-    if (parts >= 2 && parts <= MAX_COMPOUND_PARTS) compounds.push(text.slice(compoundStart, i).replaceAll('-', ''));
+    if (parts >= 2 && parts <= MAX_COMPOUND_PARTS) onCompound(compoundStart, i);
   }
-  return { words, compounds };
+}
+
+/** "down-sampling" → "downsampling". */
+export function joinCompound(text: string, start: number, end: number): string {
+  return text.slice(start, end).replaceAll('-', '');
 }
 
 /** How many UTF-16 units the letter or digit at `i` takes (0 when it is neither). */
