@@ -85,11 +85,12 @@ async function benchAdapters(scale: Scale, cacheDir: string) {
   return { discord: await benchDiscord(index, questions), slack: await benchSlack(index, questions), questions: questions.length };
 }
 
-/** "33 s: 2.4 + 17.1 + 9.2 s", or the total alone when the phases are unknown. */
+/** "33 s: 2.4 + 17.1 + 9.2 s, peak 900 MiB", or the total alone when the phases are unknown. */
 function buildTimes(build: ServeReport): string {
   const seconds = (value: number) => (value / 1000).toFixed(1);
   const { phases } = build;
-  return phases ? `${seconds(build.startMs)} s: ${seconds(phases.read)} + ${seconds(phases.index)} + ${seconds(phases.save)} s` : `${seconds(build.startMs)} s`;
+  const peak = `peak ${Math.round(build.peakRssMiB)} MiB`;
+  return phases ? `${seconds(build.startMs)} s: ${seconds(phases.read)} + ${seconds(phases.index)} + ${seconds(phases.save)} s, ${peak}` : `${seconds(build.startMs)} s, ${peak}`;
 }
 
 function renderTable(): string {

@@ -49,7 +49,8 @@ const source = ready?.source ?? 'built';
 index.answer(job.queries[0] ?? 'attention');
 const startMs = performance.now();
 if (!job.measure) {
-  process.stdout.write(`${JSON.stringify({ papers: index.stats().papers, source, startMs, phases: ready?.phases })}\n`);
+  const peakRssMiB = process.resourceUsage().maxRSS / 2 ** 10;
+  process.stdout.write(`${JSON.stringify({ papers: index.stats().papers, source, startMs, phases: ready?.phases, peakRssMiB })}\n`);
   process.exit(0);
 }
 
