@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import type { Paper } from './types.js';
 import { readCorpusBytes } from './corpus/read-bytes.js';
+import { linesOf } from './corpus/lines.js';
 import type { PaperIndex } from './paper-index.js';
 import { loadCorpus, DEFAULT_CORPUS_PATH, type LoadOptions } from './corpus/load.js';
 import { createPaperIndex } from './create-paper-index.js';
@@ -108,31 +109,36 @@ async function writeSaved(cacheDir: string, fingerprint: string, saved: SavedLib
   const { index, sequences, ...terms } = saved.engine;
   await writeAtomically(files.index, index);
   await writeAtomically(files.sequences, new Uint8Array(sequences.buffer, sequences.byteOffset, sequences.byteLength));
-  await writeAtomically(files.papers, [terms, ...saved.papers].map((line) => JSON.stringify(line)).join('\n'));
+  await writeAtomically(files.papers, jsonLines([terms, ...saved.papers]));
   for (const name of await readdir(cacheDir)) {
     if (/^[0-9a-f]{32}\./.test(name) && !name.startsWith(fingerprint)) await rm(join(cacheDir, name), { force: true });
   }
 }
 
-/**
- * One JSON value per line of `bytes`, decoding a line at a time: 75,000 abstracts as one string would take 250 MB
- * of heap (two bytes a character) that the process keeps long after the string is gone.
- */
+/** One JSON value per line of `bytes`. */
 function readJsonLines(bytes: Buffer): unknown[] {
-  const values: unknown[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    const end = bytes.indexOf(NEWLINE, start);
-    const stop = end < 0 ? bytes.length : end;
-    values.push(JSON.parse(bytes.toString('utf8', start, stop)));
-    start = stop + 1;
-  }
-  return values;
+  return Array.from(linesOf(bytes), (line) => JSON.parse(line) as unknown);
 }
 
-const NEWLINE = 0x0a;
+/**
+ * The values as JSON Lines, in chunks of about a megabyte: one string of every paper would add the corpus's size
+ * (or twice that) to the peak memory of a first start.
+ */
+function* jsonLines(values: readonly unknown[]): Generator<string> {
+  let chunk = '';
+  for (const [i, value] of values.entries()) {
+    chunk += `${i > 0 ? '\n' : ''}${JSON.stringify(value)}`;
+    if (chunk.length >= WRITE_CHUNK) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  yield chunk;
+}
 
-async function writeAtomically(path: string, text: string | Uint8Array): Promise<void> {
+const WRITE_CHUNK = 1 << 20;
+
+async function writeAtomically(path: string, text: string | Uint8Array | Iterable<string>): Promise<void> {
   await writeFile(`${path}.tmp`, text);
   await rename(`${path}.tmp`, path);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Paper } from '../types.js';
 import { makePaper } from './make-paper.js';
+import { linesOf } from './lines.js';
 
 /** One line of the JSON Lines corpus format (shared/corpus): `{id, title, abstract, published?, authors?}`. */
 const JsonLinesRecord = z.looseObject({
@@ -23,11 +24,11 @@ export interface JsonLinesResult {
 }
 
 /** Parses JSON Lines; a bad line is reported in `skipped` and the rest load. */
-export function parseJsonLines(text: string): JsonLinesResult {
+export function parseJsonLines(text: string | Uint8Array): JsonLinesResult {
   const papers: Paper[] = [];
   const skipped: SkippedRecord[] = [];
   let lineNumber = 0;
-  for (const line of text.split('\n')) {
+  for (const line of linesOf(text)) {
     lineNumber += 1;
     if (line.trim() === '') continue;
     const parsed = parseLine(line);

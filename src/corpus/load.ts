@@ -18,17 +18,23 @@ export interface LoadOptions {
 
 /** Reads one corpus file of any supported format (page text, HF API JSON, JSON Lines; `.gz` or not). */
 export async function loadCorpusFile(path: string, options: LoadOptions = {}): Promise<Paper[]> {
-  const text = await readText(path);
-  const start = text.trimStart()[0];
-  if (start === '[') return parseHfDailyPapers(parseJson(text, path), path);
+  const bytes = await readBytes(path);
+  const start = String.fromCharCode(bytes[bytes.findIndex((byte) => !WHITE_SPACE.has(byte))] ?? 0);
+  if (start === '[') {
+    const text = bytes.toString('utf8');
+    return parseHfDailyPapers(parseJson(text, path), path);
+  }
   if (start === '{') {
-    const { papers, skipped } = parseJsonLines(text);
+    const { papers, skipped } = parseJsonLines(bytes);
     for (const record of skipped) options.onSkip?.(path, record);
     if (papers.length === 0) throw new CorpusError(path, skipped[0]?.line, 'expected JSON Lines records with title and abstract');
     return papers;
   }
-  return parsePageText(text, path);
+  return parsePageText(bytes.toString('utf8'), path);
 }
+
+/** JSON's white space, and the byte order mark's bytes: what may come before a file's first character. */
+const WHITE_SPACE = new Set([0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf]);
 
 /** Reads every file, in order, and merges papers that share an id. */
 export async function loadCorpus(paths: readonly string[], options: LoadOptions = {}): Promise<Paper[]> {
@@ -37,7 +43,8 @@ export async function loadCorpus(paths: readonly string[], options: LoadOptions 
   return dedupePapers(papers);
 }
 
-async function readText(path: string): Promise<string> {
+/** The file's bytes, unzipped when it is gzip. */
+async function readBytes(path: string): Promise<Buffer> {
   let bytes = await readCorpusBytes(path);
   if (path.endsWith('.gz') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
     try {
@@ -46,7 +53,7 @@ async function readText(path: string): Promise<string> {
       throw new CorpusError(path, undefined, 'expected gzip data (the file is truncated or not gzip)');
     }
   }
-  return bytes.toString('utf8');
+  return bytes;
 }
 
 function parseJson(text: string, path: string): unknown {
