@@ -4,6 +4,9 @@
  */
 const MAX_CLAIMS = 10_000;
 
+/** Where a claimed share is: its public copy is being posted, or is out. */
+export type ShareState = 'sharing' | 'shared';
+
 /**
  * Which private answers have been shared, each by a key the adapter picks (the private message's id). A press on
  * "Share in channel" claims its message before posting, so a second press finds it claimed and posts nothing.
@@ -11,24 +14,30 @@ const MAX_CLAIMS = 10_000;
  * failed could be shared twice.
  */
 export class ShareClaims {
-  private readonly claimed = new Set<string>();
+  private readonly claims = new Map<string, ShareState>();
 
   constructor(private readonly max = MAX_CLAIMS) {}
 
-  /** True for the first claim of `key` (which is recorded); false when it is claimed already. */
-  claim(key: string): boolean {
-    if (this.claimed.has(key)) return false;
-    this.claimed.add(key);
-    // A Set iterates in insertion order: the first key is the oldest.
-    for (const oldest of this.claimed) {
-      if (this.claimed.size <= this.max) break;
-      this.claimed.delete(oldest);
+  /** Claims `key` and returns `undefined` if nobody had; otherwise the state of the earlier claim, unchanged. */
+  claim(key: string): ShareState | undefined {
+    const earlier = this.claims.get(key);
+    if (earlier) return earlier;
+    this.claims.set(key, 'sharing');
+    // A Map iterates in insertion order: the first key is the oldest.
+    for (const oldest of this.claims.keys()) {
+      if (this.claims.size <= this.max) break;
+      this.claims.delete(oldest);
     }
-    return true;
+    return undefined;
+  }
+
+  /** The public copy is out: later presses only need the private answer brought up to date. */
+  shared(key: string): void {
+    if (this.claims.has(key)) this.claims.set(key, 'shared');
   }
 
   /** Gives a claim back after the public post failed, so the person can press again. */
   release(key: string): void {
-    this.claimed.delete(key);
+    this.claims.delete(key);
   }
 }
