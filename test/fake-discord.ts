@@ -143,6 +143,8 @@ export class FakeDiscord {
     const callback = CALLBACK.exec(path);
     const webhook = WEBHOOK.exec(path);
     if (method === 'POST' && callback) return this.callback(request, callback[2]!, body ?? {}, res);
+    // An interaction's webhook exists only once the interaction is acknowledged (a callback accepted).
+    if (webhook && !this.acknowledged.has(webhook[2]!)) return this.send(res, request, 404, { message: 'Unknown Webhook', code: 10015 });
     if (webhook && method === 'DELETE') return this.send(res, request, 204);
     if (webhook && (method === 'PATCH' || method === 'POST')) {
       const problems = messageProblems(body ?? {});
