@@ -63,20 +63,13 @@ describe('/ask', () => {
 });
 
 describe('/ask private', () => {
-  it('answers only the asker, with a "Share in channel" button that posts the same answer publicly', async () => {
+  it('answers only the asker, with a "Share in channel" button (pressing it: discord-share.test.ts)', async () => {
     const raw = chatInput('ask', { question: 'what is margin-MSE distillation?', private: true });
     const reply = await bot.run(raw);
     const deferral = bot.fake.requests.find((r) => r.path.includes(raw.token) && r.path.endsWith('/callback'));
     expect(deferral?.body).toMatchObject({ type: 5, data: { flags: 64 } });
     expect(reply.ephemeral).toBe(true);
-    const [share] = buttonsOf(reply.data);
-    expect(share).toMatchObject({ custom_id: 'share', label: 'Share in channel' });
-
-    const shared = await bot.run(buttonClick(share!.custom_id, { ...reply.data, flags: 64 }));
-    expect(shared.kind).toBe('reply');
-    expect(shared.ephemeral).toBe(false);
-    expect(shared.data.embeds).toEqual([expect.objectContaining({ title: embedOf(reply.data).title, description: embedOf(reply.data).description })]);
-    expect(buttonsOf(shared.data)).toEqual([]);
+    expect(buttonsOf(reply.data)).toEqual([expect.objectContaining({ custom_id: 'share', label: 'Share in channel' })]);
   });
 });
 

@@ -35,13 +35,14 @@ export class TestBot {
   }
 
   /** Delivers `raw` where the gateway would; does not wait. */
-  inject(raw: { token: string }): void {
+  inject(raw: { token: string; message?: { flags?: number } }): void {
+    if (raw.message) this.fake.componentMessage(raw.token, raw.message.flags ?? 0);
     // `client.actions` is private in the typings (platform-notes §3.1): the one documented `as any`.
     (this.client as any).actions.InteractionCreate.handle(raw);
   }
 
   /** Delivers `raw` and resolves with the first thing the person sees; waits for the handler to finish too. */
-  async run(raw: { token: string }): Promise<Reply> {
+  async run(raw: { token: string; message?: { flags?: number } }): Promise<Reply> {
     const reply = this.fake.nextReply(raw.token);
     this.inject(raw);
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no reply to ${raw.token}`)), REPLY_TIMEOUT_MS).unref());

@@ -56,6 +56,7 @@ export class FakeDiscord {
   private readonly waiters = new Map<string, (reply: Reply) => void>();
   private readonly routes: Route[] = [];
   private readonly acknowledged = new Map<string, number>();
+  private readonly componentMessageFlags = new Map<string, number>();
   private readonly server = createServer((req, res) => this.receive(req, res));
   /** Where `GET /gateway/bot` sends the client; set by `FakeGateway`. */
   gatewayUrl: string | undefined;
@@ -112,6 +113,14 @@ export class FakeDiscord {
     return new Promise((resolve) => this.waiters.set(token, resolve));
   }
 
+  /**
+   * The flags of the message a component interaction's button sits on (see `TestBot.inject`): after an update
+   * callback (6 or 7), `@original` is that message, ephemeral or not, whatever the callback's own flags.
+   */
+  componentMessage(token: string, flags: number): void {
+    this.componentMessageFlags.set(token, flags);
+  }
+
   /** Requests the fake turned down for breaking a limit. */
   get rejected(): RecordedRequest[] {
     return this.requests.filter((request) => request.problems.length > 0);
@@ -143,6 +152,8 @@ export class FakeDiscord {
     const callback = CALLBACK.exec(path);
     const webhook = WEBHOOK.exec(path);
     if (method === 'POST' && callback) return this.callback(request, callback[2]!, body ?? {}, res);
+    // An interaction's webhook exists only once the interaction is acknowledged (a callback accepted).
+    if (webhook && !this.acknowledged.has(webhook[2]!)) return this.send(res, request, 404, { message: 'Unknown Webhook', code: 10015 });
     if (webhook && method === 'DELETE') return this.send(res, request, 204);
     if (webhook && (method === 'PATCH' || method === 'POST')) {
       const problems = messageProblems(body ?? {});
@@ -175,11 +186,12 @@ export class FakeDiscord {
     const problems = type === 8 ? choiceProblems(data) : messageProblems(data);
     const rejected = this.reject(res, request, problems);
     if (!rejected) {
-      this.acknowledged.set(token, Number(data.flags ?? 0));
+      const updatesComponentMessage = type === 6 || type === 7;
+      this.acknowledged.set(token, updatesComponentMessage ? (this.componentMessageFlags.get(token) ?? 0) : Number(data.flags ?? 0));
       this.send(res, request, 204);
     }
     const kind = type === 4 ? 'reply' : type === 7 ? 'update' : type === 8 ? 'choices' : undefined;
-    if (kind) this.notify(token, { kind, data, ephemeral: (Number(data.flags ?? 0) & EPHEMERAL) !== 0, request });
+    if (kind) this.notify(token, { kind, data, ephemeral: ((this.acknowledged.get(token) ?? Number(data.flags ?? 0)) & EPHEMERAL) !== 0, request });
   }
 
   private notify(token: string, reply: Reply): void {

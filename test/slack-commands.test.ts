@@ -110,16 +110,6 @@ describe('buttons', () => {
     expect(buttonLabelled(similar.body, 'Share in channel')).toBeDefined();
   });
 
-  it('"Share in channel" posts the same answer for everyone, once, and removes the private copy', async () => {
-    const mine = await papers('what is an attention sink?');
-    await bed.click(buttonLabelled(mine.body, 'Share in channel'), { ephemeral: true }, 'share-1');
-    const shared = await replyTo('share-1');
-    expect(shared.body).toMatchObject({ response_type: 'in_channel', delete_original: true });
-    expect(visibleText(shared.body)).toContain(visibleText(mine.body).split('\n')[1]!);
-    expect(visibleText(shared.body)).toContain('Shared by ada');
-    expect(visibleText(shared.body)).not.toContain('Share in channel');
-  });
-
   describe('under a public answer to a mention', () => {
     async function publicAnswer(): Promise<{ ts: string; body: Record<string, unknown> }> {
       const before = bed.fake.calls.length;

@@ -13,6 +13,8 @@ const QUOTE_ROOM = 1500;
 const CITED_TITLE_ROOM = 200;
 const ANSWER_FOOTER = 'Quoted from the paper’s abstract; read the paper before relying on it.';
 const ANSWER_COLOR = 0x5865f2;
+/** Replaces the button on a private answer once it is shared; names no one, so it cannot ping. */
+export const SHARED_NOTE = 'Shared in this channel.';
 
 /**
  * `/ask`: the question as the title, the cited sentence as a quote with its paper linked, then the top papers
@@ -38,6 +40,11 @@ export function formatAnswer(answer: Answer, shareable: boolean): DiscordMessage
  */
 export function formatSharedAnswer(embeds: readonly APIEmbed[]): DiscordMessage {
   return checkedMessage({ embeds: embeds.map((embed) => EmbedBuilder.from(embed)), components: [] });
+}
+
+/** The private answer once shared: the same embeds, the button gone, a note in its place. */
+export function formatSharedNote(embeds: readonly APIEmbed[]): DiscordMessage {
+  return checkedMessage({ content: SHARED_NOTE, embeds: embeds.map((embed) => EmbedBuilder.from(embed)), components: [] });
 }
 
 function citation(answer: Answer): string {

@@ -4,9 +4,11 @@ import {
 import { APOLOGY, isUserError, UserError } from '../../src/errors.js';
 import type { PaperIndex } from '../../src/paper-index.js';
 import type { Logger } from '../../src/logger.js';
+import { ShareClaims } from '../../src/share-claims.js';
 import { formatNotice } from './format-notice.js';
 import type { DiscordMessage } from './message.js';
 import { customIdKind } from './custom-id.js';
+import { errorDetails } from './error-details.js';
 import type { ButtonHandler, CommandContext, CommandServices, SlashCommand } from './commands/command.js';
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction;
@@ -26,7 +28,7 @@ export function createInteractionHandler(
   const buttons = new Map<string, ButtonHandler>(commands.flatMap((command) => Object.entries(command.buttons ?? {})));
   const context: CommandContext = {
     index, log, commands: commands.map((command) => ({ name: command.data.name, description: command.data.description })),
-    daily: services.daily,
+    daily: services.daily, shares: new ShareClaims(),
   };
   return async (interaction) => {
     try {
@@ -68,13 +70,18 @@ async function answerAutocompleteEmpty(interaction: AutocompleteInteraction): Pr
 
 /**
  * Sends a notice only the person sees. After a public `deferReply`, the "thinking…" message is deleted and the
- * notice follows up ephemerally, so a user's mistake never shows in the channel.
+ * notice follows up ephemerally, so a user's mistake never shows in the channel. After a button's `deferUpdate`,
+ * the notice follows up and the button's message stays as it is.
  */
 async function sendNotice(interaction: Answerable, notice: DiscordMessage): Promise<void> {
   const ephemeral = { ...notice, flags: MessageFlags.Ephemeral } as const;
   if (interaction.deferred && !interaction.replied) {
     if (interaction.ephemeral) {
       await interaction.editReply(notice);
+      return;
+    }
+    if (isDeferredUpdate(interaction)) {
+      await interaction.followUp(ephemeral);
       return;
     }
     await interaction.deleteReply();
@@ -86,16 +93,19 @@ async function sendNotice(interaction: Answerable, notice: DiscordMessage): Prom
   }
 }
 
+/**
+ * A button acknowledged with `deferUpdate`: `@original` is then the message the button sits on, which must not be
+ * deleted. discord.js sets `ephemeral` only when it sends a reply of its own (reply, deferReply), so it stays null
+ * here (14.28 `InteractionResponses#deferUpdate`).
+ */
+function isDeferredUpdate(interaction: Answerable): boolean {
+  return interaction.isButton() && interaction.ephemeral === null;
+}
+
 /** Log context: what was asked, by whom, where. Never the interaction token. */
 function describe(interaction: Interaction): Record<string, unknown> {
   const what = interaction.isCommand() || interaction.isAutocomplete()
     ? { command: interaction.commandName }
     : interaction.isButton() ? { customId: interaction.customId } : { type: interaction.type };
   return { interactionId: interaction.id, ...what, userId: interaction.user.id, guildId: interaction.guildId, channelId: interaction.channelId };
-}
-
-function errorDetails(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { value: String(error) };
-  const extra = error as Error & { status?: unknown; code?: unknown };
-  return { name: error.name, message: error.message, status: extra.status, code: extra.code, stack: error.stack };
 }

@@ -8,7 +8,7 @@ import { formatAnswer } from './format/answer.js';
 import { formatSearchPage } from './format/search.js';
 import { formatPaper, formatSimilar } from './format/paper.js';
 import { formatHelp } from './format/help.js';
-import { withShareButton, withSharedBy } from './format/share.js';
+import { withShareButton, withSharedBy, withSharedNote } from './format/share.js';
 import { SUBCOMMANDS } from './subcommands/index.js';
 
 /** How a view is dressed for where it goes. */
@@ -17,12 +17,15 @@ export interface RenderOptions {
   shareable?: boolean;
   /** For shared copies: the name of whoever shared it, shown in a context line. */
   sharedBy?: string;
+  /** For the private reply once shared: a note where the share button was. */
+  sharedHere?: boolean;
 }
 
 /** Runs the core call a view stands for and formats the result. Throws `UserError` for an unknown paper. */
 export function renderView(index: PaperIndex, view: ViewState, options: RenderOptions = {}): SlackMessage {
   const message = formatView(index, view);
   const shared = options.sharedBy === undefined ? message : withSharedBy(message, options.sharedBy);
+  if (options.sharedHere) return withSharedNote(shared);
   return options.shareable ? withShareButton(shared, view) : shared;
 }
 

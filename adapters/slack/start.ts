@@ -5,6 +5,7 @@ import type { SlackConfig } from './config.js';
 import { toBoltLogger } from './log.js';
 import { silentLogger, type Logger } from '../../src/logger.js';
 import { Deduper } from './dedupe.js';
+import { ShareClaims } from '../../src/share-claims.js';
 import { InFlight } from './inflight.js';
 import { registerListeners } from './listeners/index.js';
 import { describe } from './explain-errors.js';
@@ -61,7 +62,7 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
   });
   await app.init();
   const inflight = new InFlight();
-  registerListeners(app, { index, log, seen: new Deduper(), inflight, daily: options.daily });
+  registerListeners(app, { index, log, seen: new Deduper(), shares: new ShareClaims(), inflight, daily: options.daily });
   app.error(async (error) => log.error('Slack: unhandled listener error', { error: describe(error) }));
   const started: unknown = config.mode === 'http' ? await app.start(config.port) : await app.start();
   const port = portOf(started);

@@ -5,6 +5,7 @@ import type { PaperIndex } from '../../../src/paper-index.js';
 import type { Logger } from '../../../src/logger.js';
 import type { DailyPapers } from '../../../src/digest/daily-papers.js';
 import type { CommandSummary } from '../format-help.js';
+import type { ShareClaims } from '../../../src/share-claims.js';
 
 /** What a command needs besides its interaction. */
 export interface CommandContext {
@@ -14,6 +15,8 @@ export interface CommandContext {
   commands: readonly CommandSummary[];
   /** Daily digests; absent when the bot runs without them, and the digest commands then say so. */
   daily?: DailyPapers | undefined;
+  /** Private answers already shared (or being shared), so "Share in channel" posts once. */
+  shares: ShareClaims;
 }
 
 /** Optional services the commands use, passed from `startDiscord` down to every handler. */

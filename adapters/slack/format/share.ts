@@ -13,3 +13,11 @@ export function withShareButton(message: SlackMessage, view: ViewState): SlackMe
 export function withSharedBy(message: SlackMessage, userName: string): SlackMessage {
   return appendBlocks(message, [context([`Shared by ${safeMrkdwn(userName)}`])]);
 }
+
+/** Replaces the share button on a private reply once it is shared; names no one, so it cannot ping. */
+export const SHARED_NOTE = 'Shared in this channel.';
+
+/** The private reply once shared: the same view, no share button, the note at the bottom. */
+export function withSharedNote(message: SlackMessage): SlackMessage {
+  return appendBlocks(message, [context([SHARED_NOTE])]);
+}

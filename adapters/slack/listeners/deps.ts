@@ -3,10 +3,11 @@ import type { Deduper } from '../dedupe.js';
 import type { InFlight } from '../inflight.js';
 import type { Logger } from '../../../src/logger.js';
 import type { DailyPapers } from '../../../src/digest/daily-papers.js';
+import type { ShareClaims } from '../../../src/share-claims.js';
 
 /**
- * What every listener gets: the core, a logger, the memory of answered messages, the shutdown tracker, and daily
- * papers when they are configured (without them the digest subcommands say so).
+ * What every listener gets: the core, a logger, the memory of answered messages and of shared replies, the shutdown
+ * tracker, and daily papers when they are configured (without them the digest subcommands say so).
  */
 export interface ListenerDeps {
   index: PaperIndex;
@@ -14,4 +15,6 @@ export interface ListenerDeps {
   seen: Deduper;
   inflight: InFlight;
   daily?: DailyPapers | undefined;
+  /** Replies already shared (or being shared), so "Share in channel" posts once. */
+  shares: ShareClaims;
 }
