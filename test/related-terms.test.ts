@@ -52,6 +52,13 @@ describe('rerank with related words', () => {
     expect(ranked(['haze', 'transform'])[0]).toBe('Weather restoration');
   });
 
+  it('says a paper matched only the words it has, not those it was ranked by through related words', () => {
+    const terms = ['haze', 'transform'];
+    const top = rerank(candidatesFor(terms), terms, engine, weights)[0]!;
+    expect(papers[top.id]!.title).toBe('Weather restoration');
+    expect(top.matched).toEqual([false, true]);
+  });
+
   it('adds no related words when a paper already has every word of the question', () => {
     // "Dehazing outdoor photos" has both words: the question is in the paper's own words already.
     const terms = ['haze', 'photo'];

@@ -70,10 +70,7 @@ export interface Candidate {
 export interface RankedHit {
   id: number;
   score: number;
-  /**
-   * For each query term, in order: whether this paper matched it, exactly or through a typo/prefix match, and
-   * for paraphrases through another form of the word or a related word.
-   */
+  /** For each query term, in order: whether this paper matched it (exactly or through a typo/prefix match). */
   matched: boolean[];
 }
 
@@ -113,7 +110,9 @@ export function rerank(hits: readonly Candidate[], queryTerms: readonly string[]
   if (related.length === 0 && variants.length === 0) return ranked;
   for (const { term, queryIndex } of variants) addSlot(term, queryIndex, idf(term) * weights.variant);
   for (const { term, queryIndex } of related) addSlot(term, queryIndex, idf(term) * weights.related);
-  return scoreAll();
+  // Stand-ins order the papers, but a paper is said to match only the words it has ("hospital", not "medical").
+  const ownWords = new Map(ranked.map((hit) => [hit.id, hit.matched]));
+  return scoreAll().map((hit) => ({ ...hit, matched: ownWords.get(hit.id)! }));
 }
 
 /** The share of the question's weight a hit matched (1 when there is no hit: nothing to improve on). */
