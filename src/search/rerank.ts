@@ -30,11 +30,14 @@ export const RANKING = {
    * 75k; 90% of the bench's generated questions are matched in full). At 75k papers this lifted every
    * paraphrase answer that was among the candidates (ranks 4, 45, >100 → 2, 9, 6) and moved no other dev answer;
    * 0.3-0.5 and 3 words a query word did as well, 2 or 4 words worse, and a gate of 0.6 missed one paraphrase.
+   * Related words alone moved no other dev answer even with no gate; with the variants below, a gate of 0.8
+   * put one finding question's paper second: the gate keeps stand-ins away from questions already well matched.
    */
   related: 0.3,
   relatedBelowCoverage: 0.7,
   /** The `relatedPerTerm` best for each query word found in at most `relatedMaxShare` of the papers, from at least
-   * `relatedMinFeedback` candidates that have it, each related word in `relatedMinSupport` of them. */
+   * `relatedMinFeedback` candidates that have it, each related word in `relatedMinSupport` of them. Under 600
+   * papers no word is rare enough: there are too few papers to tell company from chance (the seed has none). */
   relatedPerTerm: 3,
   relatedMaxShare: 0.005,
   relatedMinFeedback: 3,
