@@ -1,6 +1,8 @@
 import type { SearchEngine } from './search-engine.js';
 import { CandidateScorer, withSlotTable, type Slots } from './candidate-scorer.js';
 import { editDistance } from './edit-distance.js';
+import { findRelatedTerms } from './related-terms.js';
+import { findWordVariants } from './word-variants.js';
 
 /**
  * Weights of the final ranking, tuned with `npm run eval` on the dev questions (seed and seed + 74,728 arXiv
@@ -21,6 +23,34 @@ export const RANKING = {
   coverage: 3,
   /** A typo-tolerant or prefix match counts this share of an exact one. */
   expansion: 0.5,
+  /**
+   * A word that keeps company with a rare query word (related-terms.ts) counts this share of its own weight, and
+   * covers the query word as a typo match does; related words are looked for only when the best paper matched
+   * less than `relatedBelowCoverage` of the question's weight (a paraphrase: 0.48-0.67 on the dev questions at
+   * 75k; 90% of the bench's generated questions are matched in full). At 75k papers this lifted every
+   * paraphrase answer that was among the candidates (ranks 4, 45, >100 → 2, 9, 6) and moved no other dev answer;
+   * 0.3-0.5 and 3 words a query word did as well, 2 or 4 words worse, and a gate of 0.6 missed one paraphrase.
+   * Related words alone moved no other dev answer even with no gate; with the variants below, a gate of 0.8
+   * put one finding question's paper second: the gate keeps stand-ins away from questions already well matched.
+   */
+  related: 0.3,
+  relatedBelowCoverage: 0.7,
+  /** The `relatedPerTerm` best for each query word found in at most `relatedMaxShare` of the papers, from at least
+   * `relatedMinFeedback` candidates that have it, each related word in `relatedMinSupport` of them. Under 600
+   * papers no word is rare enough: there are too few papers to tell company from chance (the seed has none). */
+  relatedPerTerm: 3,
+  relatedMaxShare: 0.005,
+  relatedMinFeedback: 3,
+  relatedMinSupport: 2,
+  /**
+   * Other forms of a query word the stemmer kept apart (word-variants.ts: "explan"/"explain"), looked for with
+   * the related words and counting this share of their own weight; truncated to `variantCut` letters fewer, but
+   * never below `variantMinPrefix`. At 75k papers this put one more paraphrase first (rank 2 → 1) and lifted
+   * another (6 → 4); 0.3-1 and a cut of 1-3 did the same, a minimum of 6 letters lost both.
+   */
+  variant: 0.5,
+  variantMinPrefix: 5,
+  variantCut: 2,
   /** Re-rank at most this many of minisearch's best candidates (more changed no dev answer, and cost time)… */
   maxCandidates: 600,
   /** …and look further (titles with the question's common words) while there are fewer than this many. */
@@ -50,7 +80,9 @@ export interface RankedHit {
 /**
  * Re-ranks minisearch's candidates with BM25 over title and abstract counted from the term sequences (common
  * words included), bonuses for short names, authors and adjacent query words, and a penalty for the share of
- * the question left unmatched.
+ * the question left unmatched. When even the best paper leaves much of the question unmatched, the words
+ * are probably not the paper's own (a paraphrase): the candidates are scored again with other forms of the
+ * question's words and words related to them.
  */
 export function rerank(hits: readonly Candidate[], queryTerms: readonly string[], engine: SearchEngine, weights: RankingWeights = RANKING): RankedHit[] {
   const candidates = hits.slice(0, weights.maxCandidates);
@@ -69,9 +101,29 @@ export function rerank(hits: readonly Candidate[], queryTerms: readonly string[]
   };
   queryTerms.forEach((term, queryIndex) => addSlot(term, queryIndex, queryWeights[queryIndex]!));
   for (const [term, queryIndex] of expansions) addSlot(term, queryIndex, idf(term) * weights.expansion);
-  const scorer = new CandidateScorer(engine, slots, queryTerms, queryWeights, expansions, weights);
-  const ranked = withSlotTable(slots, engine.vocabulary.size, () => candidates.map((hit) => scorer.score(hit)));
-  return ranked.sort((a, b) => b.score - a.score);
+  const scoreAll = () => {
+    const scorer = new CandidateScorer(engine, slots, queryTerms, queryWeights, expansions, weights);
+    const ranked = withSlotTable(slots, engine.vocabulary.size, () => candidates.map((hit) => scorer.score(hit)));
+    return ranked.sort((a, b) => b.score - a.score);
+  };
+  const ranked = scoreAll();
+  if (coverage(ranked[0], queryWeights) >= weights.relatedBelowCoverage) return ranked;
+  const related = findRelatedTerms(candidates, queryTerms, engine, weights);
+  const variants = findWordVariants(queryTerms, engine.vocabulary, weights);
+  if (related.length === 0 && variants.length === 0) return ranked;
+  for (const { term, queryIndex } of variants) addSlot(term, queryIndex, idf(term) * weights.variant);
+  for (const { term, queryIndex } of related) addSlot(term, queryIndex, idf(term) * weights.related);
+  // Stand-ins order the papers, but a paper is said to match only the words it has ("hospital", not "medical").
+  const ownWords = new Map(ranked.map((hit) => [hit.id, hit.matched]));
+  return scoreAll().map((hit) => ({ ...hit, matched: ownWords.get(hit.id)! }));
+}
+
+/** The share of the question's weight a hit matched (1 when there is no hit: nothing to improve on). */
+function coverage(hit: RankedHit | undefined, queryWeights: readonly number[]): number {
+  if (!hit) return 1;
+  const total = queryWeights.reduce((sum, weight) => sum + weight, 0);
+  const matched = queryWeights.reduce((sum, weight, i) => sum + (hit.matched[i] ? weight : 0), 0);
+  return total > 0 ? matched / total : 1;
 }
 
 /**

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { pickSentence } from '../src/answer/pick-sentence.js';
+import { analyze } from '../src/search/analyzer.js';
+
+const terms = (question: string) => new Set(analyze(question));
+
+describe('pickSentence', () => {
+  // A benchmark abstract: its topic word ("segmentation") is in most sentences, its rarest words in the first.
+  const abstract = [
+    'We present Mortar, a brick wall dataset for evaluating segmentation methods.',
+    'Segmentation methods often struggle with thin structures.',
+    'Mortar holds accurate and noisy labels, and two training set sizes.',
+    'We compared eight segmentation losses, and the skeleton loss did best with noisy labels.',
+    'Simple augmentation also helps segmentation.',
+    'Code and data are public.',
+  ].join(' ');
+
+  it('picks the sentence with most of what is asked, not the one with the rarest words', () => {
+    // In a large corpus "brick" and "wall" are far rarer than "best", "noisy" or "labels"; yet they only
+    // name the paper, and the first sentence has nothing else the question asks about.
+    const corpusWeight = (term: string) => (term === 'brick' || term === 'wall' ? 11 : 3);
+    const question = 'on the brick wall segmentation benchmark, which loss did best with noisy labels?';
+    expect(pickSentence(abstract, question, terms(question), corpusWeight)?.text).toMatch(/^We compared eight/);
+  });
+
+  it('still lets a rare word decide between sentences that share the common ones', () => {
+    const corpusWeight = (term: string) => (term === 'skeleton' ? 11 : 3);
+    const question = 'which segmentation training labels were used for the skeleton loss?';
+    expect(pickSentence(abstract, question, terms(question), corpusWeight)?.text).toMatch(/^We compared eight/);
+  });
+});
