@@ -74,7 +74,7 @@ function countPapersWith(papers: readonly Candidate[], engine: SearchEngine): nu
   }
   const touched: number[] = [];
   for (const paper of papers) {
-    const { title, abstract } = engine.sequences[paper.id]!;
+    const { title, abstract } = engine.sequences.get(paper.id);
     for (const ids of [title, abstract]) {
       for (let i = 0; i < ids.length; i += 1) {
         const termId = ids[i]!;
