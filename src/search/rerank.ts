@@ -32,11 +32,13 @@ export const RANKING = {
    * 0.3-0.5 and 3 words a query word did as well, 2 or 4 words worse, and a gate of 0.6 missed one paraphrase.
    * Related words alone moved no other dev answer even with no gate; with the variants below, a gate of 0.8
    * put one finding question's paper second: the gate keeps stand-ins away from questions already well matched.
+   * Their company was first read among the candidates only; a change in how minisearch orders candidates then
+   * cost a paraphrase its first place, so it is now read among all the papers with the word (same figures).
    */
   related: 0.3,
   relatedBelowCoverage: 0.7,
   /** The `relatedPerTerm` best for each query word found in at most `relatedMaxShare` of the papers, from at least
-   * `relatedMinFeedback` candidates that have it, each related word in `relatedMinSupport` of them. Under 600
+   * `relatedMinFeedback` papers that have it, each related word in `relatedMinSupport` of them. Under 600
    * papers no word is rare enough: there are too few papers to tell company from chance (the seed has none). */
   relatedPerTerm: 3,
   relatedMaxShare: 0.005,
@@ -108,7 +110,7 @@ export function rerank(hits: readonly Candidate[], queryTerms: readonly string[]
   };
   const ranked = scoreAll();
   if (coverage(ranked[0], queryWeights) >= weights.relatedBelowCoverage) return ranked;
-  const related = findRelatedTerms(candidates, queryTerms, engine, weights);
+  const related = findRelatedTerms(queryTerms, engine, weights);
   const variants = findWordVariants(queryTerms, engine.vocabulary, weights);
   if (related.length === 0 && variants.length === 0) return ranked;
   for (const { term, queryIndex } of variants) addSlot(term, queryIndex, idf(term) * weights.variant);
