@@ -87,6 +87,7 @@ export class SearchEngine {
     // corpus it costs minisearch a term of its own for nothing a reader searches. Names are indexed apart.
     const worthIndexing = (termId: number) => !large || vocabulary.frequencyOf(termId) > 1;
     analyzed.forEach((sequence, id) => engine.index(papers[id]!, id, sequence, worthIndexing));
+    vocabulary.sortForPrefixes();
     return engine;
   }
 
@@ -96,6 +97,7 @@ export class SearchEngine {
     const sequences = TermSequences.fromPacked(saved.sequences);
     const engine = new SearchEngine(vocabulary, new Set(saved.common), sequences, AuthorIndex.restore(saved.authors), saved.index);
     for (let id = 0; id < sequences.count; id += 1) engine.countTitleAndLengths(sequences.get(id), id);
+    vocabulary.sortForPrefixes();
     return engine;
   }
 
