@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Paper } from './types.js';
 import { readCorpusBytes } from './corpus/read-bytes.js';
@@ -8,6 +8,7 @@ import type { PaperIndex } from './paper-index.js';
 import { loadCorpus, DEFAULT_CORPUS_PATH, type LoadOptions } from './corpus/load.js';
 import { createPaperIndex } from './create-paper-index.js';
 import { SearchEngine, type SavedEngine } from './search/search-engine.js';
+import { ROOM_TO_GROW } from './search/term-sequences.js';
 
 /**
  * Bump when the analyzer, the fields or the saved layout change: a saved index made by other code must not be
@@ -45,9 +46,9 @@ export async function openLibrary(options: LibraryOptions = {}): Promise<PaperIn
   const started = performance.now();
   const paths = options.corpusPaths?.length ? options.corpusPaths : [DEFAULT_CORPUS_PATH];
   const fingerprint = await fingerprintFiles(paths);
-  const saved = options.cacheDir ? await readSaved(options.cacheDir, fingerprint) : undefined;
+  const saved = options.cacheDir ? await loadSaved(options.cacheDir, fingerprint) : undefined;
   if (saved) {
-    const index = createPaperIndex(saved.papers, SearchEngine.load(saved.engine));
+    const index = createPaperIndex(saved.papers, saved.engine);
     options.onReady?.({ source: 'loaded', papers: saved.papers.length, milliseconds: performance.now() - started });
     return index;
   }
@@ -84,17 +85,16 @@ function savedFiles(cacheDir: string, fingerprint: string) {
 /** The first line of the papers file (the vocabulary and the author index); one JSON line per paper follows. */
 type SavedTerms = Omit<SavedEngine, 'index' | 'sequences'>;
 
-async function readSaved(cacheDir: string, fingerprint: string): Promise<SavedLibrary | undefined> {
+/** The saved papers and their engine; undefined when they are missing, unreadable or do not fit together. */
+async function loadSaved(cacheDir: string, fingerprint: string): Promise<{ papers: Paper[]; engine: SearchEngine } | undefined> {
   const files = savedFiles(cacheDir, fingerprint);
   try {
-    const [index, papersBytes, sequenceBytes] = await Promise.all([readFile(files.index, 'utf8'), readFile(files.papers), readFile(files.sequences)]);
+    const [index, papersBytes, sequences] = await Promise.all([readFile(files.index, 'utf8'), readFile(files.papers), readWithRoom(files.sequences)]);
     const [terms, ...papers] = readJsonLines(papersBytes) as [SavedTerms, ...Paper[]];
-    // A Uint32Array needs 4-byte alignment; a small file read into Node's shared pool may not have it.
-    const aligned = sequenceBytes.byteOffset % 4 === 0 ? sequenceBytes : Buffer.from(sequenceBytes);
-    const sequences = new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.byteLength / 4);
-    return { papers, engine: { ...terms, index, sequences } };
+    const engine = SearchEngine.load({ ...terms, index, sequences });
+    return engine.documentCount === papers.length ? { papers, engine } : undefined;
   } catch {
-    // Missing or unreadable: rebuilding is always safe.
+    // Rebuilding is always safe.
     return undefined;
   }
 }
@@ -112,6 +112,24 @@ async function writeSaved(cacheDir: string, fingerprint: string, saved: SavedLib
   await writeAtomically(files.papers, jsonLines([terms, ...saved.papers]));
   for (const name of await readdir(cacheDir)) {
     if (/^[0-9a-f]{32}\./.test(name) && !name.startsWith(fingerprint)) await rm(join(cacheDir, name), { force: true });
+  }
+}
+
+/** A file of 32-bit integers, read into an array with room to grow after them (see `TermSequences.fromPacked`). */
+async function readWithRoom(path: string): Promise<Uint32Array> {
+  const file = await open(path);
+  try {
+    const { size } = await file.stat();
+    const integers = new Uint32Array(Math.ceil((size / 4) * ROOM_TO_GROW));
+    const bytes = new Uint8Array(integers.buffer, 0, size);
+    for (let read = 0; read < size; ) {
+      const { bytesRead } = await file.read(bytes, read, size - read, read);
+      if (bytesRead === 0) throw new Error(`${path} ended early`);
+      read += bytesRead;
+    }
+    return integers;
+  } finally {
+    await file.close();
   }
 }
 

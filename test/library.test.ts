@@ -46,6 +46,18 @@ describe('openLibrary', () => {
     expect(await readdir(cacheDir)).toHaveLength(3);
   });
 
+  it('rebuilds when only the saved term sequences are damaged', async () => {
+    const { corpus, cacheDir } = await freshDirs();
+    const events: string[] = [];
+    const onReady = (event: { source: string }) => events.push(event.source);
+    await openLibrary({ corpusPaths: [corpus], cacheDir, onReady });
+    const sequences = (await readdir(cacheDir)).find((name) => name.endsWith('.sequences.bin'))!;
+    await writeFile(join(cacheDir, sequences), Buffer.from(Uint32Array.of(0xffffffff, 7, 7).buffer));
+    const index = await openLibrary({ corpusPaths: [corpus], cacheDir, onReady });
+    expect(events).toEqual(['built', 'built']);
+    expect(index.answer('spike-aware adam momentum reset').results[0]?.paper.title).toMatch(/SPAM/);
+  });
+
   it('rebuilds when the saved index is damaged', async () => {
     const { corpus, cacheDir } = await freshDirs();
     const events: string[] = [];

@@ -9,6 +9,8 @@ export interface TermSequence {
  * copy stays rare without keeping half the store's size again in reserve.
  */
 const GROWTH = 1.05;
+/** The share of room a loader should leave after saved sequences (see `fromPacked`). */
+export const ROOM_TO_GROW = GROWTH;
 /** The least room made, so that a small store does not grow one paper at a time. */
 const MIN_CAPACITY = 4096;
 
@@ -34,19 +36,22 @@ export class TermSequences {
     this.abstractLengths = new Uint32Array(paperCapacity);
   }
 
-  /** Sequences saved by `toPacked`; the ids are used in place, not copied. */
+  /**
+   * Sequences saved by `toPacked`, used in place. Whatever `packed` holds past the saved ids is room to grow: a
+   * loader that leaves some (`ROOM_TO_GROW`) spares the first day of papers added after a start a copy of the
+   * whole store (40 ms at 75,000 papers).
+   */
   static fromPacked(packed: Uint32Array): TermSequences {
     const count = packed[0]!;
-    const sequences = new TermSequences(0, count);
+    const sequences = new TermSequences(0, Math.ceil(count * GROWTH));
     sequences.ids = packed.subarray(1 + 2 * count);
-    sequences.used = sequences.ids.length;
-    let at = 0;
     for (let id = 0; id < count; id += 1) {
-      sequences.starts[id] = at;
+      sequences.starts[id] = sequences.used;
       sequences.titleLengths[id] = packed[1 + 2 * id]!;
       sequences.abstractLengths[id] = packed[2 + 2 * id]!;
-      at += packed[1 + 2 * id]! + packed[2 + 2 * id]!;
+      sequences.used += packed[1 + 2 * id]! + packed[2 + 2 * id]!;
     }
+    if (sequences.used > sequences.ids.length) throw new Error('The saved term sequences are cut short.');
     sequences.papers = count;
     return sequences;
   }
