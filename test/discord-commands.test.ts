@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
 import { createPaperIndex } from '../src/create-paper-index.js';
 import type { PaperIndex } from '../src/paper-index.js';
-import { TestBot } from './fake-discord-bot.js';
+import { TestBot, expectSafeTraffic } from './fake-discord-bot.js';
 import { ADA, GRACE, autocomplete, buttonClick, chatInput } from './fixtures/discord-payloads.js';
 
 type Json = Record<string, unknown>;
@@ -18,14 +18,7 @@ beforeAll(async () => {
   bot = await TestBot.start(index);
 });
 afterAll(() => bot.stop());
-afterEach(() => {
-  // Every payload the bot sent passed the fake's limits, and none could ping anyone.
-  expect(bot.fake.rejected).toEqual([]);
-  for (const request of bot.fake.requests) {
-    const data = (request.path.endsWith('/callback') ? request.body?.data : request.body) as Json | undefined;
-    if (data && ('embeds' in data || 'content' in data)) expect(data.allowed_mentions).toEqual({ parse: [] });
-  }
-});
+afterEach(() => expectSafeTraffic(bot));
 
 describe('every command', () => {
   it.each([

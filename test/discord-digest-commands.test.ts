@@ -7,7 +7,7 @@ import { openDailyPapers, type DailyPapers } from '../src/digest/daily-papers.js
 import type { PaperIndex } from '../src/paper-index.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { COMMANDS } from '../adapters/discord/commands/index.js';
-import { TestBot } from './fake-discord-bot.js';
+import { TestBot, expectSafeTraffic } from './fake-discord-bot.js';
 import { CHANNEL_ID, GUILD_ID, type RecordedRequest } from './fake-discord.js';
 import { FakeChannels } from './fake-discord-channels.js';
 import { startFakeHf, type FakeHf } from './fake-hf.js';
@@ -46,14 +46,7 @@ afterAll(async () => {
   daily.close();
   await hf.close();
 });
-afterEach(() => {
-  // Every payload passed the fake's limits, and none could ping anyone.
-  expect(bot.fake.rejected).toEqual([]);
-  for (const request of bot.fake.requests) {
-    const data = (request.path.endsWith('/callback') ? request.body?.data : request.body) as Json | undefined;
-    if (data && ('embeds' in data || 'content' in data)) expect(data.allowed_mentions).toEqual({ parse: [] });
-  }
-});
+afterEach(() => expectSafeTraffic(bot));
 
 /** Everything the bot sent for one interaction: the callback, edits and follow-ups. */
 const sentFor = (token: string): RecordedRequest[] => bot.fake.requests.filter((request) => request.path.includes(token));

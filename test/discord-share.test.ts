@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus, DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
 import { createPaperIndex } from '../src/create-paper-index.js';
 import { APOLOGY } from '../src/errors.js';
-import { TestBot } from './fake-discord-bot.js';
+import { TestBot, expectSafeTraffic } from './fake-discord-bot.js';
 import type { RecordedRequest } from './fake-discord.js';
 import { buttonClick, chatInput } from './fixtures/discord-payloads.js';
 
@@ -15,14 +15,7 @@ beforeAll(async () => {
   bot = await TestBot.start(createPaperIndex(await loadCorpus([DEFAULT_CORPUS_PATH])));
 });
 afterAll(() => bot.stop());
-afterEach(() => {
-  // Nothing the bot sent broke a limit or could ping anyone.
-  expect(bot.fake.rejected).toEqual([]);
-  for (const request of bot.fake.requests) {
-    const data = (request.path.endsWith('/callback') ? request.body?.data : request.body) as Json | undefined;
-    if (data && ('embeds' in data || 'content' in data)) expect(data.allowed_mentions).toEqual({ parse: [] });
-  }
-});
+afterEach(() => expectSafeTraffic(bot));
 
 let messages = 0;
 /** A private `/ask` answer, as the message its Share button sits on (a fresh message id each time). */

@@ -1,5 +1,6 @@
 /** Drives the real discord.js `Client` against `FakeDiscord`: inject a gateway payload, await the reply. */
 import { Client } from 'discord.js';
+import { expect } from 'vitest';
 import type { PaperIndex } from '../src/paper-index.js';
 import { createDiscordClient } from '../adapters/discord/start.js';
 import { serveInteractions, type InteractionService } from '../adapters/discord/serve.js';
@@ -15,6 +16,15 @@ export class MemoryLogger implements Logger {
   info(message: string, details?: Record<string, unknown>) { this.entries.push({ level: 'info', message, details }); }
   warn(message: string, details?: Record<string, unknown>) { this.entries.push({ level: 'warn', message, details }); }
   error(message: string, details?: Record<string, unknown>) { this.entries.push({ level: 'error', message, details }); }
+}
+
+/** Every payload the bot sent passed the fake's limits, and none could ping anyone (run after each test). */
+export function expectSafeTraffic(bot: TestBot): void {
+  expect(bot.fake.rejected).toEqual([]);
+  for (const request of bot.fake.requests) {
+    const data = (request.path.endsWith('/callback') ? request.body?.data : request.body) as Record<string, unknown> | undefined;
+    if (data && ('embeds' in data || 'content' in data)) expect(data.allowed_mentions).toEqual({ parse: [] });
+  }
 }
 
 export class TestBot {
