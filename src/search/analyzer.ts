@@ -81,7 +81,7 @@ function wordCharLength(text: string, i: number): number {
 }
 
 /** Splits text into raw words (not yet normalised), hyphenated compounds also joined. */
-export function tokenize(text: string): string[] {
+function tokenize(text: string): string[] {
   const { words, compounds } = scanWords(text);
   return compounds.length === 0 ? words : [...words, ...compounds];
 }
