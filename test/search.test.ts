@@ -63,6 +63,16 @@ describe('ranking', () => {
     expect(createPaperIndex(papers).search('Xin Ding').results).toEqual([]);
   });
 
+  it('finds the papers two people with common names share, however old', () => {
+    // 1,000 papers by a Wang, newest last; only the first is also by a Li: it is far from Wang's newest.
+    const papers: Paper[] = Array.from({ length: 1000 }, (_, i) => ({
+      id: `p${i}`, title: `Study ${i}`, abstract: `Result number ${i}.`, authors: i === 0 ? ['Wei Wang', 'Na Li'] : ['Wei Wang'], source: 'jsonl',
+    }));
+    const results = createPaperIndex(papers).search('Wang Li', { limit: 50 });
+    expect(results.results[0]?.paper.id).toBe('p0');
+    expect(results.results[0]?.matchedTerms).toEqual(['Wang', 'Li']);
+  });
+
   it('forgets the authors a paper had before an update', async () => {
     const [paper] = await loadCorpusFile('../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json');
     const index = createPaperIndex([paper!]);

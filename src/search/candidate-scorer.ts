@@ -32,6 +32,8 @@ export class CandidateScorer {
   private readonly bodyCounts: Int32Array;
   private readonly matched: Uint8Array;
   private readonly pairs: Uint8Array;
+  /** Which query words are in some author's name. */
+  private readonly authorWords: boolean[];
 
   constructor(
     private readonly engine: SearchEngine,
@@ -47,6 +49,8 @@ export class CandidateScorer {
     this.bodyCounts = new Int32Array(slots.termIds.length);
     this.matched = new Uint8Array(queryTerms.length);
     this.pairs = new Uint8Array(queryTerms.length);
+    // A word typed twice earns its bonus once, as a name does.
+    this.authorWords = queryTerms.map((term, i) => engine.authorFrequency(term) > 0 && queryTerms.indexOf(term) === i);
   }
 
   score(hit: Candidate): RankedHit {
@@ -102,25 +106,26 @@ export class CandidateScorer {
     return (frequency * (k + 1)) / (frequency + k * (1 - b + (b * length) / Math.max(1, averageLength)));
   }
 
-  /** Short names and authors are not in the sequences: minisearch's match tells which fields matched. */
+  /**
+   * Short names and authors are not in the sequences. minisearch's match tells which short names matched; the
+   * author index tells whether the paper is by someone with a query word in their name, however it became a
+   * candidate (a common name brings only its newest papers along).
+   */
   private fieldBonus(hit: Candidate): number {
     let bonus = 0;
     for (const term in hit.match) {
-      const fields = hit.match[term]!;
-      if (!fields.includes('names') && !fields.includes('authors')) continue;
+      if (!hit.match[term]!.includes('names')) continue;
       const exact = this.queryTerms.indexOf(term);
       const queryIndex = exact >= 0 ? exact : this.expansions.get(term);
-      if (queryIndex === undefined) continue;
-      const weight = this.queryWeights[queryIndex]!;
-      if (fields.includes('names') && this.engine.vocabulary.frequency(term) <= this.nameMaxDocuments) {
-        bonus += this.weights.names * weight;
-        this.matched[queryIndex] = 1;
-      }
-      if (fields.includes('authors')) {
-        bonus += this.weights.authors * weight;
-        this.matched[queryIndex] = 1;
-      }
+      if (queryIndex === undefined || this.engine.vocabulary.frequency(term) > this.nameMaxDocuments) continue;
+      bonus += this.weights.names * this.queryWeights[queryIndex]!;
+      this.matched[queryIndex] = 1;
     }
+    this.queryTerms.forEach((term, queryIndex) => {
+      if (!this.authorWords[queryIndex] || !this.engine.isByAuthorWord(hit.id, term)) return;
+      bonus += this.weights.authors * this.queryWeights[queryIndex]!;
+      this.matched[queryIndex] = 1;
+    });
     return bonus;
   }
 }

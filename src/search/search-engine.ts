@@ -4,7 +4,7 @@ import { analyze, normaliseTerm } from './analyzer.js';
 import { NOT_A_TERM, WordIds } from './word-ids.js';
 import { extractShortNames } from './short-names.js';
 import { Vocabulary } from './vocabulary.js';
-import { includesSorted, insertSorted, removeSorted } from './sorted-ids.js';
+import { includesSorted, insertSorted, newestInAll, removeSorted } from './sorted-ids.js';
 import { TermSequences, type TermSequence } from './term-sequences.js';
 import { AuthorIndex, type SavedAuthors } from './author-index.js';
 
@@ -23,6 +23,9 @@ export interface EngineTuning {
   /** …in corpora of at least this many documents; smaller ones are indexed in full. */
   commonMinDocuments: number;
 }
+
+/** At most this many papers per author word join a question's candidates (see `withAuthorHits`). */
+const AUTHOR_PAPERS_PER_WORD = 300;
 
 /** Distinct raw words a build expects (290,000 at 75,000 papers): room made at once rather than by doubling. */
 const BUILD_WORD_CAPACITY = 1 << 16;
@@ -162,14 +165,18 @@ export class SearchEngine {
    */
   titlesContainingAll(terms: readonly string[], limit: number): number[] {
     const lists = terms.map((term) => this.titlesWithCommonTerm.get(this.vocabulary.idOf(term) ?? -1));
-    if (lists.length === 0 || lists.some((list) => list === undefined)) return [];
-    const [shortest, ...others] = (lists as number[][]).sort((a, b) => a.length - b.length);
-    const found: number[] = [];
-    for (let i = shortest!.length - 1; i >= 0 && found.length < limit; i -= 1) {
-      const doc = shortest![i]!;
-      if (others.every((list) => includesSorted(list, doc))) found.push(doc);
-    }
-    return found;
+    if (lists.some((list) => list === undefined)) return [];
+    return newestInAll(lists as number[][], limit);
+  }
+
+  /** Whether an author of paper `id` has `term` in their name. */
+  isByAuthorWord(id: number, term: string): boolean {
+    return includesSorted(this.authors.papersWith(term), id);
+  }
+
+  /** How many papers have `term` in an author's name. */
+  authorFrequency(term: string): number {
+    return this.authors.frequency(term);
   }
 
   /** BM25's inverse document frequency: how much finding `term` in a paper says about it. */
@@ -201,20 +208,25 @@ export class SearchEngine {
     this.authors.add(id, paper.authors);
   }
 
-  /** minisearch's hits with the papers of each author word merged in, best first. */
+  /**
+   * minisearch's hits with papers by the question's author words merged in, best first. A common name ("Wang" is
+   * on 15,000 papers) would flood the candidates and take tens of milliseconds to merge, so each word brings its
+   * newest `AUTHOR_PAPERS_PER_WORD` papers, and several words also bring the newest papers by all of them.
+   */
   private withAuthorHits(hits: SearchResult[], words: readonly string[], boost = FIELD_BOOST.authors): SearchResult[] {
     const byId = new Map(hits.map((hit) => [hit.id as number, hit]));
-    for (const word of words) {
-      const score = boost * idf(this.documentCount, this.authors.frequency(word));
-      for (const id of this.authors.papersWith(word)) {
-        const hit = byId.get(id) ?? { id, score: 0, terms: [], queryTerms: [], match: {} };
-        hit.score += score;
-        if (!hit.terms.includes(word)) hit.terms.push(word);
-        if (!hit.queryTerms.includes(word)) hit.queryTerms.push(word);
-        hit.match[word] = [...(hit.match[word] ?? []), 'authors'];
-        byId.set(id, hit);
-      }
-    }
+    const credit = (id: number, word: string) => {
+      const hit = byId.get(id) ?? { id, score: 0, terms: [], queryTerms: [], match: {} };
+      if (hit.match[word]?.includes('authors')) return;
+      hit.score += boost * idf(this.documentCount, this.authors.frequency(word));
+      if (!hit.terms.includes(word)) hit.terms.push(word);
+      if (!hit.queryTerms.includes(word)) hit.queryTerms.push(word);
+      hit.match[word] = [...(hit.match[word] ?? []), 'authors'];
+      byId.set(id, hit);
+    };
+    const lists = words.map((word) => this.authors.papersWith(word));
+    words.forEach((word, i) => newestInAll([lists[i]!], AUTHOR_PAPERS_PER_WORD).forEach((id) => credit(id, word)));
+    if (words.length > 1) for (const id of newestInAll(lists, AUTHOR_PAPERS_PER_WORD)) words.forEach((word) => credit(id, word));
     return [...byId.values()].sort((a, b) => b.score - a.score);
   }
 

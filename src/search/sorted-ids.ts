@@ -21,3 +21,18 @@ export function insertSorted(list: number[], value: number): void {
 export function removeSorted(list: number[] | undefined, value: number): void {
   if (list && includesSorted(list, value)) list.splice(indexInSorted(list, value), 1);
 }
+
+/**
+ * The ids found in every one of these ascending lists, newest (highest) first, at most `limit`: corpora are read
+ * in date order, so these are the latest papers. Walks the shortest list backwards and looks the others up.
+ */
+export function newestInAll(lists: readonly (readonly number[])[], limit: number): number[] {
+  if (lists.length === 0) return [];
+  const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
+  const found: number[] = [];
+  for (let i = shortest!.length - 1; i >= 0 && found.length < limit; i -= 1) {
+    const id = shortest![i]!;
+    if (others.every((list) => includesSorted(list, id))) found.push(id);
+  }
+  return found;
+}
