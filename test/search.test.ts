@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperIndex } from '../src/paper-index.js';
+import type { Paper } from '../src/types.js';
 import { loadSeedIndex } from './helpers/seed.js';
 import { loadCorpusFile } from '../src/corpus/load.js';
 import { createPaperIndex } from '../src/create-paper-index.js';
