@@ -35,7 +35,10 @@ async function main(): Promise<void> {
     corpusPaths: core.corpusPaths,
     cacheDir: core.cacheDir,
     onSkip: (file, record) => log.warn('Skipped a corpus record', { file, line: record.line, reason: record.reason }),
-    onReady: (event) => log.info(`Index ${event.source}`, { papers: event.papers, milliseconds: Math.round(event.milliseconds) }),
+    onReady: (event) => {
+      log.info(`Index ${event.source}`, { papers: event.papers, milliseconds: Math.round(event.milliseconds) });
+      if (event.notSaved) log.warn('The index was not saved; the next start builds it again', { reason: event.notSaved });
+    },
   });
   if (!discord && !slack) {
     addIngestedPapers(index, dailyConfig.databasePath);

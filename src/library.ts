@@ -31,6 +31,8 @@ export interface ReadyEvent {
   milliseconds: number;
   /** For a build: reading the corpus, indexing it, and saving the index, in milliseconds. */
   phases?: { read: number; index: number; save: number };
+  /** For a build whose index could not be saved: why (the next start builds again). */
+  notSaved?: string;
 }
 
 interface SavedLibrary {
@@ -57,11 +59,24 @@ export async function openLibrary(options: LibraryOptions = {}): Promise<PaperIn
   const indexStarted = performance.now();
   const engine = SearchEngine.build(papers);
   const saveStarted = performance.now();
-  if (options.cacheDir) await writeSaved(options.cacheDir, fingerprint, { papers, engine: engine.toJSON() });
+  const notSaved = options.cacheDir ? await saveOrSayWhy(options.cacheDir, fingerprint, { papers, engine: engine.toJSON() }) : undefined;
   const done = performance.now();
   const phases = { read: indexStarted - readStarted, index: saveStarted - indexStarted, save: done - saveStarted };
-  options.onReady?.({ source: 'built', papers: papers.length, milliseconds: done - started, phases });
+  options.onReady?.({ source: 'built', papers: papers.length, milliseconds: done - started, phases, notSaved });
   return createPaperIndex(papers, engine);
+}
+
+/**
+ * Saves a new index, or says why it could not: a failed save (a full disk, a read-only folder) is never fatal.
+ * The built index serves, and the next start builds again.
+ */
+async function saveOrSayWhy(cacheDir: string, fingerprint: string, saved: SavedLibrary): Promise<string | undefined> {
+  try {
+    await writeSaved(cacheDir, fingerprint, saved);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 async function fingerprintFiles(paths: readonly string[]): Promise<string> {

@@ -46,6 +46,15 @@ describe('openLibrary', () => {
     expect(await readdir(cacheDir)).toHaveLength(3);
   });
 
+  it('serves the index it built when it cannot save it, and says why', async () => {
+    const { corpus, cacheDir } = await freshDirs();
+    await writeFile(cacheDir, 'a file where the cache folder should be');
+    const events: { source: string; notSaved?: string }[] = [];
+    const index = await openLibrary({ corpusPaths: [corpus], cacheDir, onReady: (event) => events.push(event) });
+    expect(events).toEqual([expect.objectContaining({ source: 'built', notSaved: expect.stringMatching(/EEXIST|ENOTDIR/) })]);
+    expect(index.papers()).toHaveLength(106);
+  });
+
   it('rebuilds when only the saved term sequences are damaged', async () => {
     const { corpus, cacheDir } = await freshDirs();
     const events: string[] = [];
