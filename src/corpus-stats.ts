@@ -1,6 +1,6 @@
 import type { CorpusStats, Paper } from './types.js';
+import { isIsoDay } from './iso-day.js';
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** How many papers there are and which days they cover, for `/help`. */
 export function corpusStats(papers: readonly Paper[]): CorpusStats {
@@ -10,7 +10,7 @@ export function corpusStats(papers: readonly Paper[]): CorpusStats {
   for (const paper of papers) {
     const day = paper.featuredOn ?? paper.published;
     if (!day) continue;
-    if (!ISO_DAY.test(day)) {
+    if (!isIsoDay(day)) {
       otherDates.add(day);
       continue;
     }

@@ -3,6 +3,7 @@ import type { Paper } from '../types.js';
 import { CorpusError } from '../errors.js';
 import { makePaper } from './make-paper.js';
 import { parseHttpUrl } from '../links.js';
+import { isIsoDay } from '../iso-day.js';
 
 /**
  * One entry of `GET huggingface.co/api/daily_papers`. Loose on purpose: the API has changed shape (2024 vs 2026
@@ -75,7 +76,7 @@ export function hfEntryToPaper(entry: HfDailyEntry): Paper {
 
 function isoDay(timestamp: string | undefined): string | undefined {
   const day = timestamp?.slice(0, 10);
-  return day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+  return day && isIsoDay(day) ? day : undefined;
 }
 
 /** Only http(s) links are kept: a `javascript:` or bare string from the API must not become a button. */

@@ -1,12 +1,11 @@
 import { UserError } from '../errors.js';
+import { isIsoDay } from '../iso-day.js';
 import type { PaperStore } from '../store/store.js';
 import type { Paper } from '../types.js';
 import { buildDigest } from './build-digest.js';
 import type { Digest } from './digest.js';
 import { localMoment } from './local-time.js';
 import { searchWithin } from './search-within.js';
-
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface DailyRequest {
   /** ISO date; default: today in `timezone`, or the latest day known when today has nothing yet. */
@@ -34,7 +33,7 @@ export interface DailyDeps {
 export async function dailyDigest(request: DailyRequest, deps: DailyDeps): Promise<Digest> {
   const options = { top: request.top, ...(request.filter ? { filter: request.filter } : {}) };
   if (request.date !== undefined) {
-    if (!isCalendarDay(request.date)) {
+    if (!isIsoDay(request.date)) {
       throw new UserError(`"${request.date}" is not a date. Use YYYY-MM-DD, e.g. 2026-08-20.`);
     }
     return digestOf(await papersOf(request.date, deps), request.date, options);
@@ -47,13 +46,6 @@ export async function dailyDigest(request: DailyRequest, deps: DailyDeps): Promi
   if (latest) return digestOf(deps.store.papersListedOn(latest), latest, options);
   const shipped = latestCorpusDay(deps.corpus());
   return digestOf(shipped.papers, shipped.day ?? today, options);
-}
-
-/** A YYYY-MM-DD day that exists. `Date.parse` alone accepts 2026-02-30 (as March 2), so the day must read back the same. */
-function isCalendarDay(text: string): boolean {
-  if (!ISO_DAY.test(text)) return false;
-  const time = Date.parse(text);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text;
 }
 
 async function papersOf(day: string, deps: DailyDeps): Promise<readonly Paper[]> {
