@@ -142,8 +142,9 @@ export class SearchEngine {
   }
 
   /**
-   * minisearch's hits for `query`, and, when it covers authors, the papers whose authors have one of its plain
-   * words: those count as matches in the `authors` field, scored like one (boost × inverse document frequency).
+   * minisearch's hits for `query`, and, when it covers authors, papers whose authors have one of its plain words,
+   * scored as a match in an `authors` field would be (boost × inverse document frequency). Re-ranking reads who
+   * wrote a paper from the author index itself (`isByAuthorWord`), however the paper became a candidate.
    */
   search(query: Query, options: SearchOptions = {}): SearchResult[] {
     if (typeof query !== 'object' || !(query.fields ?? FIELDS).includes('authors')) return this.miniSearch.search(query, options);
@@ -215,18 +216,16 @@ export class SearchEngine {
    */
   private withAuthorHits(hits: SearchResult[], words: readonly string[], boost = FIELD_BOOST.authors): SearchResult[] {
     const byId = new Map(hits.map((hit) => [hit.id as number, hit]));
-    const credit = (id: number, word: string) => {
-      const hit = byId.get(id) ?? { id, score: 0, terms: [], queryTerms: [], match: {} };
-      if (hit.match[word]?.includes('authors')) return;
-      hit.score += boost * idf(this.documentCount, this.authors.frequency(word));
-      if (!hit.terms.includes(word)) hit.terms.push(word);
-      if (!hit.queryTerms.includes(word)) hit.queryTerms.push(word);
-      hit.match[word] = [...(hit.match[word] ?? []), 'authors'];
-      byId.set(id, hit);
-    };
     const lists = words.map((word) => this.authors.papersWith(word));
-    words.forEach((word, i) => newestInAll([lists[i]!], AUTHOR_PAPERS_PER_WORD).forEach((id) => credit(id, word)));
-    if (words.length > 1) for (const id of newestInAll(lists, AUTHOR_PAPERS_PER_WORD)) words.forEach((word) => credit(id, word));
+    const byAll = words.length > 1 ? newestInAll(lists, AUTHOR_PAPERS_PER_WORD) : [];
+    lists.forEach((list) => {
+      const score = boost * idf(this.documentCount, list.length);
+      for (const id of new Set([...newestInAll([list], AUTHOR_PAPERS_PER_WORD), ...byAll])) {
+        const hit = byId.get(id) ?? { id, score: 0, terms: [], queryTerms: [], match: {} };
+        hit.score += score;
+        byId.set(id, hit);
+      }
+    });
     return [...byId.values()].sort((a, b) => b.score - a.score);
   }
 
