@@ -107,8 +107,15 @@ function computeTerm(word: string): string | null {
   if (lower.length > MAX_TERM_LENGTH || STOP_WORDS.has(lower)) return null;
   if (lower.length < 2 && !/\d/.test(lower)) return null;
   // Stem only plain words: "llms" → "llm", but "gpt4", "3d" and "2503" are names and numbers, kept as typed.
-  return /^[a-z]+$/.test(lower) ? stemmer(lower) : lower;
+  return isPlainWord(lower) ? stemmer(lower) : lower;
 }
+
+/** Letters a to z only: a word the stemmer treats, not a name or number such as "gpt4" or "3d". */
+export function isPlainWord(term: string): boolean {
+  return PLAIN_WORD.test(term);
+}
+
+const PLAIN_WORD = /^[a-z]+$/;
 
 /** The index terms of a text, in order, stop words removed. */
 export function analyze(text: string): string[] {

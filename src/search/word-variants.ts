@@ -1,5 +1,6 @@
 import type { RankingWeights } from './rerank.js';
 import type { Vocabulary } from './vocabulary.js';
+import { isPlainWord } from './analyzer.js';
 
 /** A word that may be another form of a query word. */
 export interface WordVariant {
@@ -23,7 +24,7 @@ export function findWordVariants(queryTerms: readonly string[], vocabulary: Voca
   const known = new Set(queryTerms);
   const variants: WordVariant[] = [];
   queryTerms.forEach((term, queryIndex) => {
-    if (!/^[a-z]+$/.test(term) || term.length < weights.variantMinPrefix) return;
+    if (!isPlainWord(term) || term.length < weights.variantMinPrefix) return;
     const stem = term.slice(0, Math.max(weights.variantMinPrefix, term.length - weights.variantCut));
     for (const variant of vocabulary.termsWithPrefix(stem, MAX_PREFIX_MATCHES)) {
       if (variant.length <= term.length + weights.variantCut && !known.has(variant)) variants.push({ term: variant, queryIndex });
