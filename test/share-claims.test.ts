@@ -25,3 +25,43 @@ describe('ShareClaims', () => {
     expect(claims.claim('m3')).toBe('sharing');
   });
 });
+
+describe('ShareClaims.share', () => {
+  const recorder = () => {
+    const steps: string[] = [];
+    const step = (name: string, fail = false) => async () => {
+      steps.push(name);
+      if (fail) throw new Error(`${name} failed`);
+    };
+    return { steps, step };
+  };
+
+  it('posts, then marks the answer; a later press only marks it again', async () => {
+    const claims = new ShareClaims();
+    const { steps, step } = recorder();
+    const press = () => claims.share('m1', { acknowledge: step('acknowledge'), post: step('post'), markShared: step('mark') });
+    await press();
+    await press();
+    expect(steps).toEqual(['post', 'mark', 'mark']);
+  });
+
+  it('only acknowledges a press that arrives while the first is still posting', async () => {
+    const claims = new ShareClaims();
+    const { steps, step } = recorder();
+    let finishPost = () => {};
+    const posting = new Promise<void>((resolve) => (finishPost = resolve));
+    const first = claims.share('m1', { acknowledge: step('acknowledge'), post: () => posting, markShared: step('mark') });
+    await claims.share('m1', { acknowledge: step('acknowledge'), post: step('post'), markShared: step('mark') });
+    finishPost();
+    await first;
+    expect(steps).toEqual(['acknowledge', 'mark']);
+  });
+
+  it('gives the claim back when the post fails, so the next press posts', async () => {
+    const claims = new ShareClaims();
+    const { steps, step } = recorder();
+    await expect(claims.share('m1', { acknowledge: step('acknowledge'), post: step('post', true), markShared: step('mark') })).rejects.toThrow('post failed');
+    await claims.share('m1', { acknowledge: step('acknowledge'), post: step('post'), markShared: step('mark') });
+    expect(steps).toEqual(['post', 'post', 'mark']);
+  });
+});

@@ -1,4 +1,4 @@
-import { MessageFlags, SlashCommandBuilder, type APIEmbed, type ButtonInteraction } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder, type ButtonInteraction } from 'discord.js';
 import { UserError } from '../../../src/errors.js';
 import { MAX_QUESTION_LENGTH } from '../../../src/search/question.js';
 import { ANSWER_RESULTS, formatAnswer, formatSharedAnswer, formatSharedNote } from '../format-answer.js';
@@ -31,41 +31,29 @@ export const askCommand: SlashCommand = {
 
 /**
  * "Share in channel" on a private answer: posts the same embeds publicly, once, and replaces the button on the
- * private answer with a note. The answer is read from the message the button sits on, so the button needs no
- * stored state and still works after a restart. The claim is taken before the first await, so a double click,
- * handled concurrently, cannot pass it twice.
+ * private answer with a note (the order and the double clicks: `ShareClaims.share`). The answer is read from the
+ * message the button sits on, so the button needs no stored state and still works after a restart.
  */
-async function shareAnswer(interaction: ButtonInteraction, context: CommandContext): Promise<void> {
+async function shareAnswer(interaction: ButtonInteraction, { shares, log }: CommandContext): Promise<void> {
   const embeds = interaction.message.embeds.map((embed) => embed.toJSON());
   if (embeds.length === 0) throw new UserError('There is no answer on that message to share any more. Ask again with /ask.');
-  const earlier = context.shares.claim(interaction.message.id);
-  // Shared already, yet this client still shows the button (it missed the edit, or the edit failed): fix it.
-  if (earlier === 'shared') await interaction.update(formatSharedNote(embeds));
-  // A double click: the first press is posting and will edit the message; this one only acknowledges.
-  else if (earlier === 'sharing') await interaction.deferUpdate();
-  else await postThenMarkShared(interaction, embeds, context);
-}
-
-/**
- * Acknowledge (`deferUpdate`), post the copy (`followUp`), then edit the private answer (`editReply`). Posting
- * before editing loses nothing: if the post fails, the claim is given back and the button is still there to press
- * again; if the edit fails, the copy is out and the claim keeps a second press from posting another. Editing first
- * (`update`) would remove the button before knowing the copy went out, and a failed post would lose the share.
- */
-async function postThenMarkShared(interaction: ButtonInteraction, embeds: APIEmbed[], { shares, log }: CommandContext): Promise<void> {
   const key = interaction.message.id;
-  try {
-    await interaction.deferUpdate();
-    await interaction.followUp(formatSharedAnswer(embeds));
-  } catch (error) {
-    shares.release(key);
-    throw error;
-  }
-  shares.shared(key);
-  try {
-    await interaction.editReply(formatSharedNote(embeds));
-  } catch (error) {
-    // Shared all the same; a later press replaces the button. Telling the person "something went wrong" would mislead.
-    log.warn('Discord: shared an answer but could not replace its button', { messageId: key, error: errorDetails(error) });
-  }
+  await shares.share(key, {
+    acknowledge: async () => void (await interaction.deferUpdate()),
+    // Acknowledged without a change (`deferUpdate`), then the copy as a follow-up.
+    post: async () => {
+      await interaction.deferUpdate();
+      await interaction.followUp(formatSharedAnswer(embeds));
+    },
+    markShared: async () => {
+      // A later press (this client missed the edit) answers with the note itself.
+      if (!interaction.deferred) return void (await interaction.update(formatSharedNote(embeds)));
+      try {
+        await interaction.editReply(formatSharedNote(embeds));
+      } catch (error) {
+        // Shared all the same; a later press replaces the button. Telling the person "something went wrong" would mislead.
+        log.warn('Discord: shared an answer but could not replace its button', { messageId: key, error: errorDetails(error) });
+      }
+    },
+  });
 }

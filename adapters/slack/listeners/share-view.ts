@@ -22,29 +22,14 @@ export function shareView(deps: ListenerDeps) {
   });
 }
 
-/**
- * Order: claim the button, post the copy (`in_channel`), then replace the private reply (`replace_original`).
- * Posting first loses nothing: if the post fails, the claim is given back and the button is still there to press
- * again; if the replacement fails, the copy is out and the claim keeps a second press from posting another.
- * Replacing first would remove the button before knowing the copy went out. A press while the first is posting
- * sends nothing (the first replaces the reply); a press after it sends the replacement again.
- */
-async function shareOnce(deps: ListenerDeps, click: Click, key: string, copy: SlackMessage, respond: RespondFn): Promise<void> {
-  const earlier = deps.shares.claim(key);
-  if (earlier === 'sharing') return;
-  const markShared = () => respond({
-    response_type: 'ephemeral', replace_original: true, ...renderView(deps.index, click.view, { sharedHere: true }),
+/** Posts the copy for everyone (`in_channel`), then replaces the private reply (`replace_original`); see `ShareClaims.share`. */
+function shareOnce(deps: ListenerDeps, click: Click, key: string, copy: SlackMessage, respond: RespondFn): Promise<void> {
+  return deps.shares.share(key, {
+    // Bolt has acknowledged the click already.
+    acknowledge: async () => {},
+    post: async () => void (await respond({ response_type: 'in_channel', replace_original: false, ...copy })),
+    markShared: async () => void (await respond({
+      response_type: 'ephemeral', replace_original: true, ...renderView(deps.index, click.view, { sharedHere: true }),
+    })),
   });
-  if (earlier === 'shared') {
-    await markShared();
-    return;
-  }
-  try {
-    await respond({ response_type: 'in_channel', replace_original: false, ...copy });
-  } catch (error) {
-    deps.shares.release(key);
-    throw error;
-  }
-  deps.shares.shared(key);
-  await markShared();
 }
