@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,18 @@ describe('npm run ask', () => {
     expect(stdout).toMatch(/^“.+”\n {2}— .+\((https:\/\/arxiv\.org\/search\/\?searchtype=title&query=.+)\)/);
     expect(stdout).toMatch(/^1\. .*Attention Sink/m);
     expect(stdout).toMatch(/matched: attention, sink/);
+  });
+
+  it('stops quietly when its reader stops reading (piped into head)', async () => {
+    const child = spawn('npx', ['tsx', 'adapters/cli/ask.ts'], { env: { ...process.env, DATA_DIR: dataDir } });
+    // The reader is gone before the first answer is written.
+    child.stdout.destroy();
+    child.stdin.end('attention sink\nspike-aware adam\n'.repeat(20));
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
   });
 
   it('prints one JSON object with --json, with exactly the documented keys', async () => {

@@ -14,7 +14,7 @@ import type { PaperIndex } from '../../src/paper-index.js';
 import { MAX_RESULT_LIMIT } from '../../src/paper-index.js';
 import { renderAnswer } from './render-text.js';
 import { toJsonLine } from './json-answer.js';
-import { exitWithError, UsageError } from './exit.js';
+import { endQuietlyWhenOutputCloses, exitWithError, UsageError } from './exit.js';
 import { parseArguments } from './parse-arguments.js';
 
 const Limit = z.coerce.number().int().min(1).max(MAX_RESULT_LIMIT);
@@ -57,4 +57,5 @@ async function answerStdin(index: PaperIndex, options: { limit: number }): Promi
   }
 }
 
+endQuietlyWhenOutputCloses();
 main().catch(exitWithError);

@@ -21,3 +21,14 @@ export function exitWithError(error: unknown): never {
   process.stderr.write(`paperbot failed: ${error instanceof Error ? error.message : String(error)}\nPlease report this with the command you ran.\n`);
   process.exit(1);
 }
+
+/**
+ * Ends the run quietly when whoever reads the output stops reading (`npm run ask -- … | head`): a closed pipe
+ * is the reader's choice, not a fault, and deserves no stack trace.
+ */
+export function endQuietlyWhenOutputCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    exitWithError(error);
+  });
+}
