@@ -3,11 +3,11 @@ import type { QueryWord } from './question.js';
 import { FIELD_BOOST, FIELDS } from './search-engine.js';
 
 /**
- * How a question gathers candidates. Walking the postings of common terms is what makes a search slow, and they
- * cannot find a paper on their own, so minisearch is asked only for the rarer words; the common ones are counted
- * by re-ranking (rerank.ts), and only find candidates through a scan of the titles when too few were found. Typo tolerance is spent only on words the index does not
- * know, and prefix matching only on the last word when the index does not know it either: "TidalDec" is
- * unfinished, but "sink" is a word and must not turn into "SinkLoRA".
+ * How a question gathers candidates. Walking minisearch's postings of common terms is what makes a search slow,
+ * so minisearch is asked only for the rarer words; the common ones add their weight from plain lists of papers
+ * (candidates.ts), and are counted again by re-ranking (rerank.ts). Typo tolerance is spent only on words the
+ * index does not know, and prefix matching only on the last word when the index does not know it either:
+ * "TidalDec" is unfinished, but "sink" is a word and must not turn into "SinkLoRA".
  */
 export interface PlanContext {
   documentFrequency: (term: string) => number;
@@ -18,12 +18,14 @@ export interface PlanContext {
 const MIN_FUZZY_LENGTH = 4;
 const MIN_PREFIX_LENGTH = 3;
 
-/** Where candidates come from: minisearch for the rarer words, a title scan for the common ones. */
+/** Where candidates come from: minisearch for the rarer words, lists of papers for the common ones. */
 export interface CandidatePlan {
   /** The rarer words in every field (typo-tolerant where unknown); undefined when every word is common. */
   query: Query | undefined;
-  /** The common words, rarest first: papers whose titles have them are candidates too, when too few were found. */
-  titleTerms: string[];
+  /** The rarer words themselves. */
+  rareTerms: string[];
+  /** The common words. */
+  commonTerms: string[];
 }
 
 export function planCandidates(words: readonly QueryWord[], context: PlanContext): CandidatePlan {
@@ -32,8 +34,8 @@ export function planCandidates(words: readonly QueryWord[], context: PlanContext
   const unknown = (term: string) => context.documentFrequency(term) === 0;
   const searchable = words.filter((w) => !(w.joined && unknown(w.term))).map((w) => w.term);
   const selective = searchable.filter((term) => !context.isCommon(term));
-  const titleTerms = searchable.filter((term) => context.isCommon(term)).sort((a, b) => context.documentFrequency(a) - context.documentFrequency(b));
-  if (selective.length === 0) return { query: undefined, titleTerms };
+  const commonTerms = searchable.filter((term) => context.isCommon(term));
+  if (selective.length === 0) return { query: undefined, rareTerms: [], commonTerms };
   const query: Query = {
     queries: selective,
     fields: [...FIELDS],
@@ -42,7 +44,7 @@ export function planCandidates(words: readonly QueryWord[], context: PlanContext
     fuzzy: (term: string) => (unknown(term) && typed.includes(term) && term.length >= MIN_FUZZY_LENGTH ? fuzzyDistance(term) : false),
     prefix: (term: string) => term === lastTerm && term.length >= MIN_PREFIX_LENGTH && unknown(term),
   };
-  return { query, titleTerms };
+  return { query, rareTerms: selective, commonTerms };
 }
 
 /** One edit for most words, two for long ones: "lerning" → "learning", "invarient" → "invariant". */

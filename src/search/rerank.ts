@@ -53,10 +53,13 @@ export const RANKING = {
   variant: 0.5,
   variantMinPrefix: 5,
   variantCut: 2,
-  /** Re-rank at most this many of minisearch's best candidates (more changed no dev answer, and cost time)… */
-  maxCandidates: 600,
-  /** …and look further (titles with the question's common words) while there are fewer than this many. */
-  minCandidates: 150,
+  /** Re-rank at most this many candidates (candidates.ts): 1,000 changed no first answer at 75k, and cost time. */
+  maxCandidates: 300,
+  /**
+   * A common question word in a candidate's title earns it this much more than one in its abstract alone
+   * (candidates.ts). 0-2 gave the same first answers at 75k papers, with or without the team's questions.
+   */
+  candidateTitle: 1,
   /** A short name counts only if it is this rare (share of documents, or this many at least): "FORM" does not. */
   nameMaxShare: 0.0005,
   nameMinDocuments: 50,
@@ -86,8 +89,7 @@ export interface RankedHit {
  * are probably not the paper's own (a paraphrase): the candidates are scored again with other forms of the
  * question's words and words related to them.
  */
-export function rerank(hits: readonly Candidate[], queryTerms: readonly string[], engine: SearchEngine, weights: RankingWeights = RANKING): RankedHit[] {
-  const candidates = hits.slice(0, weights.maxCandidates);
+export function rerank(candidates: readonly Candidate[], queryTerms: readonly string[], engine: SearchEngine, weights: RankingWeights = RANKING): RankedHit[] {
   const idf = (term: string) => engine.inverseDocumentFrequency(term);
   const expansions = findExpansions(candidates, queryTerms, engine);
   // An unknown word weighs what its best stand-in weighs, so "attenton" counts like "attention".

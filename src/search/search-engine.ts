@@ -4,7 +4,8 @@ import { analyze, normaliseTerm } from './analyzer.js';
 import { NOT_A_TERM, WordIds } from './word-ids.js';
 import { extractShortNames } from './short-names.js';
 import { Vocabulary } from './vocabulary.js';
-import { includesSorted, insertSorted, newestInAll, removeSorted } from './sorted-ids.js';
+import { includesSorted, newestInAll } from './sorted-ids.js';
+import { PaperLists } from './paper-lists.js';
 import { TermSequences, type TermSequence } from './term-sequences.js';
 import { AuthorIndex, type SavedAuthors } from './author-index.js';
 
@@ -22,6 +23,13 @@ export interface EngineTuning {
   commonTermShare: number;
   /** …in corpora of at least this many documents; smaller ones are indexed in full. */
   commonMinDocuments: number;
+  /**
+   * Common terms in at most this share of documents keep a plain list of the papers that have them, to gather
+   * candidates from (candidates.ts). Above it, a term says little about a paper (idf < 2.3) and its list would be
+   * long: at 75,000 papers the lists up to 10% hold 3.6 million ids (14 MiB), up to 20% 5.1 million, with the same
+   * first answers.
+   */
+  listedTermShare: number;
 }
 
 /** At most this many papers per author word join a question's candidates (see `withAuthorHits`). */
@@ -31,7 +39,7 @@ const AUTHOR_PAPERS_PER_WORD = 300;
 const BUILD_WORD_CAPACITY = 1 << 16;
 
 /** 0.5%: at 75,000 papers, 0.25% lost dev answers, and 1-2% only cost time (`npm run eval`, `npm run bench`). */
-export const DEFAULT_ENGINE_TUNING: EngineTuning = { commonTermShare: 0.005, commonMinDocuments: 5000 };
+export const DEFAULT_ENGINE_TUNING: EngineTuning = { commonTermShare: 0.005, commonMinDocuments: 5000, listedTermShare: 0.1 };
 
 /** A paper as minisearch sees it: already analyzed text, one space between terms. */
 interface IndexedDocument {
@@ -55,25 +63,41 @@ export interface SavedEngine {
  * The search index: minisearch over analyzed papers, plus every paper as a sequence of term ids.
  *
  * Terms that appear in a large share of abstracts ("model", "learn") make up most of minisearch's postings, its
- * memory and its build time, yet they can only refine an order, never find a paper. They are therefore kept out
- * of minisearch in large corpora: re-ranking counts them from the sequences, and the papers whose titles have
- * them are kept as plain id lists (`titlesContainingAll`).
+ * memory and its build time, yet they can only refine an order, never find a paper on their own. They are
+ * therefore kept out of minisearch in large corpora: the papers that have them are kept as plain id lists
+ * (`papersWithCommon`, `titlesWithCommon`) to gather candidates from, and re-ranking counts them from the sequences.
  */
 export class SearchEngine {
   readonly vocabulary: Vocabulary;
   readonly sequences: TermSequences;
   private readonly common: Set<number>;
   private readonly authors: AuthorIndex;
-  /** For each common term, the ids of the papers whose title has it, ascending (see `titlesContainingAll`). */
-  private readonly titlesWithCommonTerm = new Map<number, number[]>();
+  /** For each common term, the papers whose title has it. */
+  private readonly titlesWithCommonTerm = new PaperLists();
+  /** For each listed common term (see `EngineTuning.listedTermShare`), the papers that have it. */
+  private readonly papersWithListedTerm = new PaperLists();
+  /** 1 for each listed term id: a flag array, as it is read for every word of every paper a build indexes. */
+  private readonly listed: Uint8Array;
+  /**
+   * For each term found in one paper only when the index was made, that paper (-1 for other terms). A large
+   * corpus keeps such words out of minisearch (see `build`), but a one-off can still be what a person asks for:
+   * a method named once, in its own abstract ("sigmaReparam").
+   */
+  private onlyPaper: Int32Array;
   private readonly miniSearch: MiniSearch<IndexedDocument>;
   private totalAbstractLength = 0;
   private totalTitleLength = 0;
 
-  private constructor(vocabulary: Vocabulary, common: Set<number>, sequences: TermSequences, authors = new AuthorIndex(), json?: string) {
+  private constructor(vocabulary: Vocabulary, common: Set<number>, sequences: TermSequences, listed: readonly number[], authors = new AuthorIndex(), json?: string) {
     this.vocabulary = vocabulary;
     this.sequences = sequences;
     this.common = common;
+    this.listed = new Uint8Array(vocabulary.size);
+    this.onlyPaper = new Int32Array(vocabulary.size).fill(-1);
+    for (const termId of listed) {
+      this.listed[termId] = 1;
+      this.papersWithListedTerm.reserve(termId, vocabulary.frequencyOf(termId));
+    }
     this.authors = authors;
     this.miniSearch = json ? MiniSearch.loadJSON(json, MINISEARCH_OPTIONS) : new MiniSearch(MINISEARCH_OPTIONS);
   }
@@ -84,10 +108,12 @@ export class SearchEngine {
     const analyzed = papers.map((paper): TermSequence => ({ title: words.read(paper.title), abstract: words.read(paper.abstract) }));
     for (const sequence of analyzed) vocabulary.countDocument(distinctIds(sequence));
     const totalIds = analyzed.reduce((sum, sequence) => sum + sequence.title.length + sequence.abstract.length, 0);
-    const engine = new SearchEngine(vocabulary, commonTerms(vocabulary, papers.length, tuning), new TermSequences(totalIds, papers.length));
+    const common = commonTerms(vocabulary, papers.length, tuning);
+    const listed = listedTerms(vocabulary, common, papers.length, tuning);
+    const engine = new SearchEngine(vocabulary, common, new TermSequences(totalIds, papers.length), listed);
     const large = papers.length >= tuning.commonMinDocuments;
-    // A word found in one abstract only (and not in its title) is a typo, a number or a one-off: in a large
-    // corpus it costs minisearch a term of its own for nothing a reader searches. Names are indexed apart.
+    // A word found in one abstract only (and not in its title) is mostly a typo, a number or a one-off: in a large
+    // corpus it would cost minisearch a term of its own. Names are indexed apart, and `onlyPaper` keeps the rest.
     const worthIndexing = (termId: number) => !large || vocabulary.frequencyOf(termId) > 1;
     analyzed.forEach((sequence, id) => engine.index(papers[id]!, id, sequence, worthIndexing));
     vocabulary.sortForPrefixes();
@@ -95,11 +121,13 @@ export class SearchEngine {
   }
 
   /** Restores an engine saved with `toJSON`; throws when the saved data is not one. */
-  static load(saved: SavedEngine): SearchEngine {
+  static load(saved: SavedEngine, tuning = DEFAULT_ENGINE_TUNING): SearchEngine {
     const vocabulary = Vocabulary.restore(saved.terms, saved.frequencies);
     const sequences = TermSequences.fromPacked(saved.sequences);
-    const engine = new SearchEngine(vocabulary, new Set(saved.common), sequences, AuthorIndex.restore(saved.authors), saved.index);
-    for (let id = 0; id < sequences.count; id += 1) engine.countTitleAndLengths(sequences.get(id), id);
+    const common = new Set(saved.common);
+    const listed = listedTerms(vocabulary, common, sequences.count, tuning);
+    const engine = new SearchEngine(vocabulary, common, sequences, listed, AuthorIndex.restore(saved.authors), saved.index);
+    for (let id = 0; id < sequences.count; id += 1) engine.fileUnderTerms(sequences.get(id), id);
     vocabulary.sortForPrefixes();
     return engine;
   }
@@ -133,7 +161,8 @@ export class SearchEngine {
   replace(previous: Paper, paper: Paper, id: number): void {
     const old = this.sequences.get(id);
     this.vocabulary.uncountDocument(distinctIds(old));
-    for (const termId of new Set(old.title)) removeSorted(this.titlesWithCommonTerm.get(termId), id);
+    for (const termId of new Set(old.title)) this.titlesWithCommonTerm.remove(termId, id);
+    for (const termId of distinctIds(old)) this.papersWithListedTerm.remove(termId, id);
     this.totalTitleLength -= old.title.length;
     this.totalAbstractLength -= old.abstract.length;
     this.authors.remove(id, previous.authors);
@@ -159,15 +188,24 @@ export class SearchEngine {
     return this.vocabulary.frequency(term) || this.authors.frequency(term);
   }
 
+  /** The papers whose title has the common term `term`, ascending; empty for other terms. */
+  titlesWithCommon(term: string): Uint32Array {
+    return this.titlesWithCommonTerm.papersWith(this.vocabulary.idOf(term) ?? -1);
+  }
+
+  /** The paper `term` was found in, if it was found in one paper only when the index was made. */
+  onlyPaperWith(term: string): number | undefined {
+    const paper = this.onlyPaper[this.vocabulary.idOf(term) ?? -1] ?? -1;
+    return paper >= 0 ? paper : undefined;
+  }
+
   /**
-   * Papers whose title has every one of `terms` (all common), newest first (corpora are read in date order), at
-   * most `limit`. Common words have title postings too long for minisearch to score within a chat's patience
-   * ("LLMs" is in 16,000 titles); these plain lists of paper ids are intersected in well under a millisecond.
+   * The papers that have the common term `term` in their title or abstract, ascending; undefined when it is not
+   * common, or too common to be listed (`EngineTuning.listedTermShare`).
    */
-  titlesContainingAll(terms: readonly string[], limit: number): number[] {
-    const lists = terms.map((term) => this.titlesWithCommonTerm.get(this.vocabulary.idOf(term) ?? -1));
-    if (lists.some((list) => list === undefined)) return [];
-    return newestInAll(lists as number[][], limit);
+  papersWithCommon(term: string): Uint32Array | undefined {
+    const id = this.vocabulary.idOf(term);
+    return id !== undefined && this.listed[id] === 1 ? this.papersWithListedTerm.papersWith(id) : undefined;
   }
 
   /** Whether an author of paper `id` has `term` in their name. */
@@ -192,7 +230,7 @@ export class SearchEngine {
 
   private index(paper: Paper, id: number, sequence: TermSequence, worthIndexing: (termId: number) => boolean = () => true): void {
     this.sequences.set(id, sequence);
-    this.countTitleAndLengths(sequence, id);
+    this.fileUnderTerms(sequence, id);
     // Common words never reach minisearch (see the class comment); the rest once each: minisearch's scores only
     // choose candidates, the re-ranker counts occurrences itself.
     const rare = (termId: number) => !this.common.has(termId);
@@ -229,13 +267,18 @@ export class SearchEngine {
     return [...byId.values()].sort((a, b) => b.score - a.score);
   }
 
-  /** Files paper `id` under its common title words, and adds its lengths to the totals. */
-  private countTitleAndLengths(sequence: TermSequence, id: number): void {
-    for (const termId of new Set(sequence.title)) {
-      if (!this.common.has(termId)) continue;
-      const list = this.titlesWithCommonTerm.get(termId) ?? [];
-      insertSorted(list, id);
-      this.titlesWithCommonTerm.set(termId, list);
+  /**
+   * Files paper `id` under its common title words, its listed words and its one-off words (see `onlyPaper`), and
+   * adds its lengths to the totals.
+   */
+  private fileUnderTerms(sequence: TermSequence, id: number): void {
+    for (const termId of sequence.title) if (this.common.has(termId)) this.titlesWithCommonTerm.add(termId, id);
+    if (this.onlyPaper.length < this.vocabulary.size) this.onlyPaper = grownOnlyPaper(this.onlyPaper, this.vocabulary.size);
+    for (const ids of [sequence.title, sequence.abstract]) {
+      for (const termId of ids) {
+        if (this.listed[termId] === 1) this.papersWithListedTerm.add(termId, id);
+        else if (this.onlyPaper[termId] === -1 && this.vocabulary.frequencyOf(termId) === 1) this.onlyPaper[termId] = id;
+      }
     }
     this.totalTitleLength += sequence.title.length;
     this.totalAbstractLength += sequence.abstract.length;
@@ -275,6 +318,19 @@ function idf(documentCount: number, frequency: number): number {
 
 function distinctIds(sequence: TermSequence): Set<number> {
   return new Set([...sequence.title, ...sequence.abstract]);
+}
+
+/** A copy of `onlyPaper` with room for `size` terms, the new ones unset. */
+function grownOnlyPaper(onlyPaper: Int32Array, size: number): Int32Array {
+  const copy = new Int32Array(Math.ceil(size * 1.25)).fill(-1);
+  copy.set(onlyPaper);
+  return copy;
+}
+
+/** The common terms worth a list of their papers: those in at most `listedTermShare` of them. */
+function listedTerms(vocabulary: Vocabulary, common: ReadonlySet<number>, documentCount: number, tuning: EngineTuning): number[] {
+  const limit = documentCount * tuning.listedTermShare;
+  return [...common].filter((id) => vocabulary.frequencyOf(id) <= limit);
 }
 
 function commonTerms(vocabulary: Vocabulary, documentCount: number, tuning: EngineTuning): Set<number> {
