@@ -1,6 +1,8 @@
 /**
  * `npm run eval`: answer quality on shared/eval/dev.jsonl, on the shipped seed and on the seed mixed into the
- * 74,728 arXiv abstracts, printed as markdown tables. `--seed-only` skips the large corpus; `--verbose` lists misses.
+ * 74,728 arXiv abstracts, printed as markdown tables; then the same for scripts/team-questions.jsonl, 60 questions
+ * about 60 other seed papers that a teammate wrote from the abstracts alone, without running paperbot: a check that
+ * tuning on the dev questions generalises. `--seed-only` skips the large corpus; `--verbose` lists misses.
  */
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
@@ -10,17 +12,22 @@ import { meanScores, readQuestions, scoreAnswer, type EvalQuestion, type Scores 
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 const DEV_QUESTIONS = `${SHARED}eval/dev.jsonl`;
+const TEAM_QUESTIONS = fileURLToPath(new URL('./team-questions.jsonl', import.meta.url));
 const ARXIV_CORPUS = `${SHARED}corpus/arxiv-cs-daily.jsonl.gz`;
 
 const args = new Set(process.argv.slice(2));
-const questions = readQuestions(args.has('--questions') ? process.argv[process.argv.indexOf('--questions') + 1]! : DEV_QUESTIONS);
+const questionSets = args.has('--questions')
+  ? [{ name: 'Questions', questions: readQuestions(process.argv[process.argv.indexOf('--questions') + 1]!) }]
+  : [{ name: 'Dev questions', questions: readQuestions(DEV_QUESTIONS) }, { name: 'Team questions', questions: readQuestions(TEAM_QUESTIONS) }];
 
-const seed = await loadCorpus([DEFAULT_CORPUS_PATH]);
-printTable('Seed (106 papers)', evaluate(createPaperIndex(seed), questions), true);
-if (!args.has('--seed-only')) {
-  const mixed = await loadCorpus([DEFAULT_CORPUS_PATH, ARXIV_CORPUS]);
+const seed = createPaperIndex(await loadCorpus([DEFAULT_CORPUS_PATH]));
+const mixedPapers = args.has('--seed-only') ? undefined : await loadCorpus([DEFAULT_CORPUS_PATH, ARXIV_CORPUS]);
+const mixed = mixedPapers && createPaperIndex(mixedPapers);
+for (const { name, questions } of questionSets) {
+  printTable(`${name}, seed (106 papers)`, evaluate(seed, questions), true);
+  if (!mixed) continue;
   const singlePaper = questions.filter((q) => q.kind !== 'topic');
-  printTable(`Seed + arXiv cs (${mixed.length.toLocaleString('en-US')} papers), single-paper kinds`, evaluate(createPaperIndex(mixed), singlePaper), false);
+  printTable(`${name}, seed + arXiv cs (${mixedPapers!.length.toLocaleString('en-US')} papers), single-paper kinds`, evaluate(mixed, singlePaper), false);
 }
 
 function evaluate(index: PaperIndex, qs: readonly EvalQuestion[]): Map<string, Scores[]> {
