@@ -126,7 +126,7 @@ class LivePaperIndex implements PaperIndex {
 
   private cite(paper: Paper, parsed: ParsedQuestion): Answer['answer'] {
     const terms = new Set(parsed.words.map((w) => w.term));
-    const picked = pickSentence(paper.abstract, parsed.text, terms, (term) => this.engine.inverseDocumentFrequency(term));
+    const picked = pickSentence(paper.abstract, parsed.text, terms, (term) => this.engine.inverseDocumentFrequency(term), new Set(analyze(paper.title)));
     // A paper found by its author or a fuzzy title match may share no word with the question: quote its opening.
     const text = picked?.text ?? splitSentences(paper.abstract)[0] ?? paper.abstract;
     return { text, paperId: paper.id, paper };

@@ -28,4 +28,24 @@ describe('pickSentence', () => {
     const question = 'which segmentation training labels were used for the skeleton loss?';
     expect(pickSentence(abstract, question, terms(question), corpusWeight)?.text).toMatch(/^We compared eight/);
   });
+
+  it("counts the words of the paper's title less: they say which paper is meant, not which sentence answers", () => {
+    const sparse = [
+      'Sparsifiner learns sparse attention for vision transformers.',
+      'Sparsifiner gives a better trade-off between attention FLOPs and accuracy than token pruning.',
+      'It halves FLOPs while the accuracy drop stays small.',
+    ].join(' ');
+    const question = 'how much does Sparsifiner cut attention FLOPs, and at what accuracy drop?';
+    const flat = () => 3;
+    expect(pickSentence(sparse, question, terms(question), flat, terms('Sparsifiner: sparse attention'))?.text).toMatch(/^It halves/);
+  });
+
+  it('answers a question about a quantity with a sentence that has a number, not a digit inside a name', () => {
+    const results = [
+      'Our model improves top-1 accuracy over GPT-4 baselines on ImageNet.',
+      'Accuracy rises from 71.2% to 74.8% on ImageNet.',
+    ].join(' ');
+    const question = 'how much does top-1 accuracy improve on ImageNet?';
+    expect(pickSentence(results, question, terms(question), () => 3)?.text).toMatch(/^Accuracy rises/);
+  });
 });
