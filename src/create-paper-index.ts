@@ -110,7 +110,7 @@ class LivePaperIndex implements PaperIndex {
   private rank(parsed: ParsedQuestion): RankedHit[] {
     const context = { documentFrequency: (term: string) => this.engine.documentFrequency(term), isCommon: (term: string) => this.engine.isCommon(term) };
     const candidates = gatherCandidates(planCandidates(parsed.words, context), this.engine, this.weights);
-    return rerank(candidates, parsed.words.map((w) => w.term), this.engine, this.weights).slice(0, MAX_RANKED);
+    return rerank(candidates, parsed.words, this.engine, this.weights).slice(0, MAX_RANKED);
   }
 
   /** Snippets cost a little each, so they are made only for the papers shown. */

@@ -16,6 +16,7 @@ const papers: Paper[] = [
   ...Array.from({ length: 40 }, (_, i) => paper(10 + i, `Filler ${i}`, `Graph learning benchmark number ${i} for node classification.`)),
 ];
 const engine = SearchEngine.build(papers);
+const words = (terms: string[]) => terms.map((term) => ({ term }));
 const candidatesFor = (terms: string[]): Candidate[] =>
   engine.search({ queries: terms, combineWith: 'OR' }).map((hit) => ({ id: hit.id as number, terms: hit.terms, match: hit.match }));
 
@@ -45,7 +46,7 @@ describe('findRelatedTerms', () => {
 
 describe('rerank with related words', () => {
   const weights = { ...RANKING, relatedMaxShare: 0.1 };
-  const ranked = (terms: string[]) => rerank(candidatesFor(terms), terms, engine, weights).map((hit) => papers[hit.id]!.title);
+  const ranked = (terms: string[]) => rerank(candidatesFor(terms), words(terms), engine, weights).map((hit) => papers[hit.id]!.title);
 
   it('ranks first the paper that says the question in its own words', () => {
     // No paper has both "haze" and "transformer"; the one with "dehazing" and "transformer" covers both.
@@ -54,7 +55,7 @@ describe('rerank with related words', () => {
 
   it('says a paper matched only the words it has, not those it was ranked by through related words', () => {
     const terms = ['haze', 'transform'];
-    const top = rerank(candidatesFor(terms), terms, engine, weights)[0]!;
+    const top = rerank(candidatesFor(terms), words(terms), engine, weights)[0]!;
     expect(papers[top.id]!.title).toBe('Weather restoration');
     expect(top.matched).toEqual([false, true]);
   });
@@ -62,6 +63,6 @@ describe('rerank with related words', () => {
   it('adds no related words when a paper already has every word of the question', () => {
     // "Dehazing outdoor photos" has both words: the question is in the paper's own words already.
     const terms = ['haze', 'photo'];
-    expect(rerank(candidatesFor(terms), terms, engine, weights)).toEqual(rerank(candidatesFor(terms), terms, engine, { ...weights, relatedPerTerm: 0 }));
+    expect(rerank(candidatesFor(terms), words(terms), engine, weights)).toEqual(rerank(candidatesFor(terms), words(terms), engine, { ...weights, relatedPerTerm: 0 }));
   });
 });

@@ -49,6 +49,19 @@ describe('ranking', () => {
     expect(topTitle('marginmse distillation')).toBe('Improving Efficient Neural Ranking Models with Cross-Architecture Knowledge Distillation');
   });
 
+  it('counts a hyphenated compound as the one concept it is, not three words', () => {
+    // "fine-tuning" is searched as "fine", "tune" and the joined "finetuning": at full weight, one typed concept
+    // outweighed the two others the question asks about.
+    const paper = (id: string, title: string, abstract: string): Paper => ({ id, title, abstract, authors: [], source: 'jsonl' });
+    const small = createPaperIndex([
+      paper('a', 'Fine-tuning language models', 'We study fine-tuning of language models, and when fine-tuning helps them.'),
+      paper('b', 'Pruning attention heads for translation', 'Pruning attention heads speeds up translation models at equal quality.'),
+      paper('c', 'Retrieval for question answering', 'We retrieve passages to answer questions.'),
+      paper('d', 'Image generation with diffusion', 'Diffusion models generate images from text.'),
+    ]);
+    expect(small.search('pruning heads with fine-tuning for translation').results[0]?.paper.id).toBe('b');
+  });
+
   it('finds papers by author name', async () => {
     // Seed papers carry no authors (the page text has none), so this uses an API response that has them.
     const papers = await loadCorpusFile('../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json');
