@@ -1,16 +1,31 @@
 import type { PaperIndex } from './paper-index.js';
 import { DEFAULT_CORPUS_PATH, type LoadOptions } from './corpus/load.js';
+import type { SkippedRecord } from './corpus/json-lines.js';
 import { createPaperIndex } from './create-paper-index.js';
 import { fingerprintFiles, loadSaved } from './library/saved-index.js';
 import { buildIndex, type BuildPhases } from './library/build-index.js';
+import { buildInChild, ChildBuildFailure } from './library/build-in-child.js';
 
 export { INDEX_FORMAT } from './library/saved-index.js';
+
+/**
+ * Corpora from this size on disk are built in a child process when there is a saved index to load afterwards.
+ * Measured (`npm run bench -- --scales`, 2 cores): a process that built the index keeps its fragmented heap,
+ * settling at ~755 MiB RSS at 75k papers against ~520 MiB for one that loaded the saved index; below, for the
+ * 106-paper seed (180 kB), starting a child (~0.4 s for Node and tsx) costs more than the build itself.
+ */
+export const CHILD_BUILD_MIN_BYTES = 1 << 20;
 
 export interface LibraryOptions extends LoadOptions {
   /** Corpus files to index; default: the shipped seed. */
   corpusPaths?: readonly string[];
   /** Where the saved index lives; no saving when undefined. */
   cacheDir?: string;
+  /**
+   * Build a missing index in a child process, then load what it saved (needs `cacheDir`): the serving process
+   * then holds no garbage of the build. Default: for corpora of `CHILD_BUILD_MIN_BYTES` or more.
+   */
+  buildInChild?: boolean;
   /** Told whether the index was loaded or built, and how long it took. */
   onReady?: (event: ReadyEvent) => void;
 }
@@ -19,28 +34,83 @@ export interface ReadyEvent {
   source: 'loaded' | 'built';
   papers: number;
   milliseconds: number;
-  /** For a build: reading the corpus, indexing it, and saving the index, in milliseconds. */
-  phases?: BuildPhases;
+  /**
+   * For a build: reading the corpus, indexing it, and saving the index, in milliseconds; for a build in a child
+   * process, `load` too: this process loading the index the child saved.
+   */
+  phases?: BuildPhases & { load?: number };
   /** For a build whose index could not be saved: why (the next start builds again). */
   notSaved?: string;
+  /** For a build in a child process: the child's peak resident memory. */
+  child?: { peakRssBytes: number };
+  /** Why building in a child process failed, when this process then built the index itself. */
+  childFailed?: string;
 }
 
 /**
  * Loads the corpus and its index: from the saved index when its fingerprint (the corpus files' bytes and the
- * index format) is unchanged, otherwise by building it and saving it for the next start.
+ * index format) is unchanged, otherwise by building it and saving it for the next start. A large corpus is
+ * built in a child process and then loaded as if saved earlier; when the child fails or cannot save, this
+ * process builds the index itself, so the bot still serves.
  */
 export async function openLibrary(options: LibraryOptions = {}): Promise<PaperIndex> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const paths = options.corpusPaths?.length ? options.corpusPaths : [DEFAULT_CORPUS_PATH];
-  const { fingerprint } = await fingerprintFiles(paths);
+  const { fingerprint, bytes } = await fingerprintFiles(paths);
   const { cacheDir, onReady } = options;
   const saved = cacheDir ? await loadSaved(cacheDir, fingerprint) : undefined;
   if (saved) {
     onReady?.({ source: 'loaded', papers: saved.papers.length, milliseconds: elapsed() });
     return createPaperIndex(saved.papers, saved.engine);
   }
-  const built = await buildIndex(paths, fingerprint, { onSkip: options.onSkip, cacheDir });
-  onReady?.({ source: 'built', papers: built.papers.length, milliseconds: elapsed(), phases: built.phases, notSaved: built.notSaved });
+  // A child that fails part-way through is followed by a build here, which reads the same records again.
+  const onSkip = reportOnce(options.onSkip);
+  let fallback: Pick<ReadyEvent, 'notSaved' | 'childFailed'> = {};
+  if (cacheDir && (options.buildInChild ?? bytes >= CHILD_BUILD_MIN_BYTES)) {
+    const child = await openBuiltInChild(paths, cacheDir, fingerprint, onSkip);
+    if ('index' in child) {
+      onReady?.({ ...child.ready, milliseconds: elapsed() });
+      return child.index;
+    }
+    fallback = child;
+  }
+  // The child could not save it: neither can this process, so it does not try (and skips the peak of saving).
+  const built = await buildIndex(paths, fingerprint, { onSkip, cacheDir: fallback.notSaved === undefined ? cacheDir : undefined });
+  onReady?.({ source: 'built', papers: built.papers.length, milliseconds: elapsed(), phases: built.phases, notSaved: built.notSaved, ...fallback });
   return createPaperIndex(built.papers, built.engine);
+}
+
+type ChildOutcome = { index: PaperIndex; ready: Omit<ReadyEvent, 'milliseconds'> } | { notSaved: string } | { childFailed: string };
+
+/**
+ * Builds and saves the index in a child process and loads what it saved; or says why this process must build
+ * it instead. An error the build reports (a bad corpus file) is thrown as this process would throw it.
+ */
+async function openBuiltInChild(paths: readonly string[], cacheDir: string, fingerprint: string, onSkip: LoadOptions['onSkip']): Promise<ChildOutcome> {
+  try {
+    const child = await buildInChild({ corpusPaths: [...paths], cacheDir, fingerprint }, { onSkip });
+    if (child.notSaved !== undefined) return { notSaved: child.notSaved };
+    const loadStarted = performance.now();
+    const saved = await loadSaved(cacheDir, fingerprint);
+    if (!saved) return { childFailed: 'the index it saved could not be loaded' };
+    const phases = { ...child.phases, load: performance.now() - loadStarted };
+    const ready = { source: 'built' as const, papers: saved.papers.length, phases, child: { peakRssBytes: child.peakRssBytes } };
+    return { index: createPaperIndex(saved.papers, saved.engine), ready };
+  } catch (error) {
+    if (error instanceof ChildBuildFailure) return { childFailed: error.message };
+    throw error;
+  }
+}
+
+/** Passes each skipped record on once, however many times it is read. */
+function reportOnce(onSkip: LoadOptions['onSkip']): LoadOptions['onSkip'] {
+  if (!onSkip) return undefined;
+  const seen = new Set<string>();
+  return (file: string, record: SkippedRecord) => {
+    const key = `${file}\n${record.line}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    onSkip(file, record);
+  };
 }
