@@ -14,8 +14,10 @@ export interface ServeReport {
   source: 'loaded' | 'built';
   /** From this process's start to the index answering its first question. */
   startMs: number;
-  /** For a first start, which built the index: reading, indexing and saving (ms). */
+  /** For a first start, which built the index: reading, indexing and saving (ms), and loading what a child saved. */
   phases?: ReadyEvent['phases'];
+  /** For an index built in a child process: the child's peak resident memory. */
+  childPeakRssMiB?: number;
   answer: Percentiles;
   search: Percentiles;
   suggest: Percentiles;
@@ -76,6 +78,7 @@ const report: ServeReport = {
   source,
   startMs,
   phases: ready?.phases,
+  childPeakRssMiB: ready?.child && ready.child.peakRssBytes / 2 ** 20,
   answer,
   search,
   suggest,
