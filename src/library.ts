@@ -9,10 +9,16 @@ import { buildInChild, ChildBuildFailure } from './library/build-in-child.js';
 export { INDEX_FORMAT } from './library/saved-index.js';
 
 /**
- * Corpora from this size on disk are built in a child process when there is a saved index to load afterwards.
- * Measured (`npm run bench -- --scales`, 2 cores): a process that built the index keeps its fragmented heap,
- * settling at ~755 MiB RSS at 75k papers against ~520 MiB for one that loaded the saved index; below, for the
- * 106-paper seed (180 kB), starting a child (~0.4 s for Node and tsx) costs more than the build itself.
+ * Corpora of this many bytes on disk or more (gzip files count compressed) are built in a child process when
+ * there is a saved index to load afterwards.
+ * A process that built the index keeps the build's fragmented heap: at 75k papers it settled at ~760 MiB RSS
+ * (peak 1.25 GB), against ~530 MiB (peak 860 MiB) once the build moved to a child (`npm run bench -- --scales`).
+ * The child costs about a second whatever the size (starting Node and tsx, importing the core, ~0.9 s on 2 cores),
+ * plus loading what it saved. Measured on 2 busy cores: the 106-paper seed (180 kB) builds here in 0.33 s against
+ * 1.1-1.2 s with a child, for 10 MiB less RSS; 800 papers (1.3 MB) in 0.9-1.2 s against 2.1-2.3 s, for 10 MiB
+ * less settled and 85 MiB less at the peak; 2,100 papers (3.4 MB), 2.0 s against 3.4 s, for 6 and 175 MiB less.
+ * From 1 MiB on, a first start pays that second for memory that grows with the corpus; below it, the second is
+ * most of the start (the seed, the tests, `npm run ask`) and the memory small.
  */
 export const CHILD_BUILD_MIN_BYTES = 1 << 20;
 

@@ -35,6 +35,10 @@ const STDERR_KEPT_CHARS = 1000;
  * Builds and saves the index in a short-lived child process, reporting skipped corpus records through
  * `onSkip` as they come. Settles only once the child has exited, so that its memory is back with the system
  * before the caller loads the saved index. `entry` replaces the child's module (tests).
+ *
+ * A process rather than a worker thread: at 75k papers, a worker that built the index and exited left its
+ * process at 193 MiB RSS, which then settled at 615 MiB after loading the saved index, with a
+ * 1.19 GB peak shared with the worker; with a child process, 510 MiB and 808 MiB.
  */
 export function buildInChild(job: BuildJob, options: LoadOptions & { entry?: URL } = {}): Promise<ChildBuild> {
   const entry = options.entry ?? CHILD_ENTRY;
