@@ -1,4 +1,4 @@
-import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +74,18 @@ describe('openLibrary, building in a child process', () => {
     // With nowhere to save the index, there is nothing for a child to hand over.
     const unsaved = await open({ corpusPaths: [large] });
     expect(unsaved.events[0]!.child).toBeUndefined();
+  });
+
+  it('rebuilds a damaged saved index there too', async () => {
+    const dir = await freshDir();
+    const corpusPaths = await corpusWithBadRecords(dir);
+    const cacheDir = join(dir, 'cache');
+    const first = await open({ corpusPaths, cacheDir, buildInChild: true });
+    for (const name of await readdir(cacheDir)) await writeFile(join(cacheDir, name), '{"cut sho');
+    const again = await open({ corpusPaths, cacheDir, buildInChild: true });
+    expect(again.events).toEqual([expect.objectContaining({ source: 'built', papers: 108, child: expect.any(Object) })]);
+    expect(again.index.answer(QUESTIONS[0]!)).toEqual(first.index.answer(QUESTIONS[0]!));
+    expect((await open({ corpusPaths, cacheDir })).events[0]!.source).toBe('loaded');
   });
 
   it('throws a bad corpus file as the same CorpusError a build here throws', async () => {
