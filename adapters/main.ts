@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     cacheDir: core.cacheDir,
     onSkip: (file, record) => log.warn('Skipped a corpus record', { file, line: record.line, reason: record.reason }),
     onReady: (event) => {
-      log.info(`Index ${event.source}`, { papers: event.papers, milliseconds: Math.round(event.milliseconds) });
+      const builder = event.child ? { builtBy: 'child process', childPeakRssMiB: Math.round(event.child.peakRssBytes / 2 ** 20) } : {};
+      log.info(`Index ${event.source}`, { papers: event.papers, milliseconds: Math.round(event.milliseconds), ...builder });
+      if (event.childFailed) log.warn('Building the index in a child process failed; this process built it', { reason: event.childFailed });
       if (event.notSaved) log.warn('The index was not saved; the next start builds it again', { reason: event.notSaved });
     },
   });

@@ -1,7 +1,7 @@
 /**
- * The bench's serving process: a fresh Node process that opens the saved index as `npm start` does, then
- * measures start-up, query latency, one more day of ingestion and memory, and prints one JSON line. Run by
- * scripts/bench.ts; not meant to be run by hand.
+ * The bench's serving process: a fresh Node process that opens the library as `npm start` does (building the
+ * index on a first start, loading the saved one after), then measures start-up, query latency, one more day of
+ * ingestion and memory, and prints one JSON line. Run by scripts/bench.ts; not meant to be run by hand.
  */
 import { readFileSync } from 'node:fs';
 import { openLibrary, type ReadyEvent } from '../../src/library.js';
@@ -14,8 +14,10 @@ export interface ServeReport {
   source: 'loaded' | 'built';
   /** From this process's start to the index answering its first question. */
   startMs: number;
-  /** For the run that built the index: reading, indexing and saving (ms). */
+  /** For a first start, which built the index: reading, indexing and saving (ms), and loading what a child saved. */
   phases?: ReadyEvent['phases'];
+  /** For an index built in a child process: the child's peak resident memory. */
+  childPeakRssMiB?: number;
   answer: Percentiles;
   search: Percentiles;
   suggest: Percentiles;
@@ -34,8 +36,6 @@ export interface ServeJob {
   queries: string[];
   prefixes: string[];
   ingestFile: string;
-  /** False for the run that only builds and saves the index (its start-up time is the build time). */
-  measure: boolean;
 }
 
 /** Collections, and pauses between them, before memory is read (see `settledMemory`). */
@@ -48,11 +48,6 @@ const index = await openLibrary({ corpusPaths: job.corpusPaths, cacheDir: job.ca
 const source = ready?.source ?? 'built';
 index.answer(job.queries[0] ?? 'attention');
 const startMs = performance.now();
-if (!job.measure) {
-  const peakRssMiB = process.resourceUsage().maxRSS / 2 ** 10;
-  process.stdout.write(`${JSON.stringify({ papers: index.stats().papers, source, startMs, phases: ready?.phases, peakRssMiB })}\n`);
-  process.exit(0);
-}
 
 const time = (work: () => unknown): number => {
   const started = performance.now();
@@ -82,6 +77,8 @@ const report: ServeReport = {
   papers,
   source,
   startMs,
+  phases: ready?.phases,
+  childPeakRssMiB: ready?.child && ready.child.peakRssBytes / 2 ** 20,
   answer,
   search,
   suggest,
