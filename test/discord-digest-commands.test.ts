@@ -4,13 +4,14 @@ import { loadCorpus, DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
 import { createPaperIndex } from '../src/create-paper-index.js';
 import { readDailyConfig } from '../src/digest/config.js';
 import { openDailyPapers, type DailyPapers } from '../src/digest/daily-papers.js';
+import { latestCompleteDay } from '../src/digest/digest-day.js';
 import type { PaperIndex } from '../src/paper-index.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { COMMANDS } from '../adapters/discord/commands/index.js';
 import { TestBot, expectSafeTraffic } from './fake-discord-bot.js';
 import { CHANNEL_ID, GUILD_ID, type RecordedRequest } from './fake-discord.js';
 import { FakeChannels } from './fake-discord-channels.js';
-import { startFakeHf, type FakeHf } from './fake-hf.js';
+import { loadSample, startFakeHf, type FakeHf } from './fake-hf.js';
 import { autocomplete, chatInput, withPermissions } from './fixtures/discord-payloads.js';
 
 type Json = Record<string, unknown>;
@@ -169,6 +170,22 @@ describe('/daily', () => {
     expect(embeds).toHaveLength(26);
     expect(embeds.slice(1).map((embed) => embed.title!.split('. ')[0])).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 1)));
     expect(messages.map((request) => embedsOf(request.body ?? {}).at(-1)!.footer?.text)).toEqual(messages.map((_, i) => `Part ${i + 1} of ${messages.length}`));
+  });
+
+  it('without a date, shows the latest complete day in the channel’s time zone, the list of its digests, and says so', async () => {
+    daily.subscribe({ platform: 'discord', channelId: CHANNEL_ID, timezone: 'Asia/Tokyo' });
+    const day = latestCompleteDay(new Date(), 'Asia/Tokyo');
+    hf.days.set(day, loadSample('2026-08-21'));
+    try {
+      const reply = await bot.run(chatInput('daily'));
+      const [header] = embedsOf(reply.data);
+      expect(header).toMatchObject({ title: `Daily papers · ${day}`, description: '17 papers on Hugging Face Daily Papers, most upvoted first.\n'
+        + 'The latest complete day (Hugging Face’s days end at midnight UTC), as in the daily digests.' });
+      expect(hf.requests.at(-1)?.path).toContain(`date=${day}`);
+    } finally {
+      hf.days.delete(day);
+      daily.unsubscribe('discord', CHANNEL_ID);
+    }
   });
 
   it('answers a malformed date with the expected form, only to the person', async () => {

@@ -72,7 +72,7 @@ describe('startDiscord(index, config, log, { daily })', () => {
 
   it('resolves an in-doubt post (sent, but the bot died before recording it) without posting again', async () => {
     const key = digestKey('discord', CHANNEL, '2026-09-02');
-    const { messageId } = await bot.publisher.post(CHANNEL, await daily.daily({ date: DAY, now: AFTER_NINE }), key);
+    const { messageId } = await bot.publisher.post(CHANNEL, await daily.daily({ date: DAY, now: new Date('2026-09-03T09:01:00Z') }), key);
     daily.store.recordIntent({ digestKey: key, platform: 'discord', channelId: CHANNEL, day: '2026-09-02' }, AFTER_NINE);
     const posted = channels.in(CHANNEL).length;
     expect((await run(new Date('2026-09-03T09:01:00Z'))).recovered).toEqual([key]);

@@ -25,8 +25,8 @@ export interface PaperStore {
   upsertPapers(papers: readonly Paper[], listedOn?: string): UpsertResult;
   /** The papers listed on a day (ISO date), in no particular order. */
   papersListedOn(day: string): Paper[];
-  /** The latest day with a listing, if any. */
-  latestListedDay(): string | undefined;
+  /** The latest day with a listing, if any; with `onOrBefore` (ISO date), the latest up to that day. */
+  latestListedDay(onOrBefore?: string): string | undefined;
   /** Every stored paper, for building the live index at start. */
   allPapers(): Paper[];
 }
