@@ -75,14 +75,22 @@ describe('/subscribe', () => {
     const reply = await bot.run(asManager(chatInput('subscribe', { time: '8:30', timezone: 'Europe/Paris', filter: 'diffusion', top: 5, empty_days: 'silent' })));
     expect(reply).toMatchObject({ kind: 'reply', ephemeral: false });
     expect(reply.data.content).toBe('This channel will get the 5 most upvoted papers matching “diffusion” every day at 08:30 (Europe/Paris).\n'
+      + 'Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC.\n'
       + 'Days without papers pass silently.\nRun /unsubscribe to stop, or /subscribe again to change it.');
     expect(daily.store.subscription('discord', CHANNEL_ID)).toMatchObject({ time: '08:30', timezone: 'Europe/Paris', top: 5, filter: 'diffusion', onEmptyDay: 'silent' });
   });
 
   it('fills in the defaults, replacing the channel’s earlier subscription', async () => {
     const reply = await bot.run(asManager(chatInput('subscribe')));
-    expect(reply.data.content).toMatch(/^This channel will get the 25 most upvoted papers every day at 09:00 \(UTC\)\.\nA day without papers gets a short note\./);
+    expect(reply.data.content).toMatch(/^This channel will get the 25 most upvoted papers every day at 09:00 \(UTC\)\.\nEach digest lists the previous day’s papers, complete: .*\nA day without papers gets a short note\./);
     expect(daily.store.subscription('discord', CHANNEL_ID)).toEqual({ platform: 'discord', channelId: CHANNEL_ID, time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
+  });
+
+  it('says when an hour before midnight UTC (east of UTC) really posts: once the day it lists is over', async () => {
+    const reply = await bot.run(asManager(chatInput('subscribe', { time: '08:00', timezone: 'Asia/Tokyo' })));
+    expect(reply.data.content).toContain('Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC. '
+      + 'Midnight UTC is 09:00 in Asia/Tokyo, so the digest comes at 09:00, not 08:00.\n');
+    expect(daily.store.subscription('discord', CHANNEL_ID)).toMatchObject({ time: '08:00', timezone: 'Asia/Tokyo' });
   });
 
   it('refuses, only to the person, a member without Manage Channels (checked again at run time)', async () => {

@@ -83,7 +83,8 @@ describe('digest subcommands with daily papers configured', () => {
 
   it('/papers subscribe with no settings: 09:00 UTC, ten papers, a note on empty days, stored for this channel', async () => {
     const text = await textOf(bed, 'subscribe');
-    expect(text).toContain('This channel gets the top 10 papers of Hugging Face Daily Papers at 09:00 (UTC) every day, and a short note on days without papers.');
+    expect(text).toContain('This channel gets the top 10 papers of Hugging Face Daily Papers at 09:00 (UTC) every day, and a short note on days without papers.\n'
+      + 'Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC.');
     expect(text).toContain('/invite @paperbot');
     expect(daily.store.subscription('slack', CHANNEL)).toMatchObject({ time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
   });
@@ -92,6 +93,8 @@ describe('digest subcommands with daily papers configured', () => {
     const text = await textOf(bed, 'subscribe time:8:30 tz:asia/tokyo top:5 empty:silent filter:diffusion <!channel>');
     // Slack sends a typed @channel as <!channel>; it comes back as text, the broadcast word broken by a word joiner.
     expect(text).toContain('the top 5 papers of Hugging Face Daily Papers at 08:30 (Asia/Tokyo) every day, matching “diffusion @\u2060channel”, and nothing on days without papers');
+    // 08:30 in Tokyo comes before midnight UTC: the day before is not over yet, so the post waits for it.
+    expect(text).toContain('Midnight UTC is 09:00 in Asia/Tokyo, so the digest comes at 09:00, not 08:30.');
     expect(daily.subscriptions('slack')).toMatchObject([{ channelId: CHANNEL, time: '08:30', timezone: 'Asia/Tokyo', top: 5, filter: 'diffusion @channel' }]);
   });
 

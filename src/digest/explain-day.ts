@@ -1,4 +1,7 @@
+import type { Subscription } from '../store/store.js';
 import type { DigestNote } from './digest.js';
+import { postingTime } from './digest-day.js';
+import { localMoment } from './local-time.js';
 
 /**
  * The sentences that tell people which day's list they get, in plain text (no markup; ISO dates and zone names
@@ -22,3 +25,13 @@ export function digestNoteText(note: DigestNote): string {
   }
 }
 
+/**
+ * Which day a subscription's digests list, and, where midnight UTC comes after its time (east of UTC), when they
+ * really come: for the `/subscribe` confirmation. `now` picks the day for that local time (daylight saving moves it).
+ */
+export function subscriptionDayText(subscription: Pick<Subscription, 'time' | 'timezone'>, now: Date): string {
+  const rule = 'Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC.';
+  const postsAt = postingTime(localMoment(now, subscription.timezone).day, subscription.timezone, subscription.time);
+  if (postsAt === subscription.time) return rule;
+  return `${rule} Midnight UTC is ${postsAt} in ${subscription.timezone}, so the digest comes at ${postsAt}, not ${subscription.time}.`;
+}
