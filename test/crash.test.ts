@@ -15,7 +15,8 @@ let server: Server;
 let platformUrl: string;
 const dir = mkdtempSync(join(tmpdir(), 'paperbot-crash-'));
 const driver = fileURLToPath(new URL('crash-driver.ts', import.meta.url));
-const NOW = '2026-08-20T09:00:30Z';
+/** The morning after the sample's day: its digest, of the 20th, is due. */
+const NOW = '2026-08-21T09:00:30Z';
 const CHANNELS = ['C1', 'C2'];
 
 beforeAll(async () => {

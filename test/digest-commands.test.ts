@@ -71,29 +71,77 @@ describe('dailyDigest', () => {
     { id: 'c', title: 'C', abstract: 'Three.', authors: [], published: 'Mar 12', source: 'hf-page' },
   ];
 
-  it("shows today's papers, else the latest stored day, else the shipped corpus's latest day", async () => {
+  it('without a date, shows the latest complete day, else the latest stored day before it, else the shipped corpus', async () => {
     const store = openSqliteStore(':memory:');
     const deps = { store, corpus: () => shipped };
-    const now = new Date('2026-08-20T12:00:00Z');
-    expect(await dailyDigest({ now, top: 10 }, deps)).toMatchObject({ date: 'Mar 13', total: 2 });
+    expect(await dailyDigest({ now: new Date('2026-08-20T12:00:00Z'), top: 10 }, deps))
+      .toMatchObject({ date: 'Mar 13', total: 2, note: { kind: 'fallback', wanted: '2026-08-19', reason: 'empty' } });
     store.upsertPapers(day20, '2026-08-20');
-    expect(await dailyDigest({ now: new Date('2026-08-23T12:00:00Z'), top: 10 }, deps)).toMatchObject({ date: '2026-08-20', total: 15 });
-    expect(await dailyDigest({ now, top: 3 }, deps)).toMatchObject({ date: '2026-08-20', entries: { length: 3 } });
+    expect(await dailyDigest({ now: new Date('2026-08-21T12:00:00Z'), top: 3 }, deps))
+      .toMatchObject({ date: '2026-08-20', total: 15, entries: { length: 3 }, note: { kind: 'latest' } });
+    // A weekend: the 22nd lists nothing, so the 20th, the latest day known before it, says why it is shown.
+    expect(await dailyDigest({ now: new Date('2026-08-23T12:00:00Z'), top: 10 }, deps))
+      .toMatchObject({ date: '2026-08-20', total: 15, note: { kind: 'fallback', wanted: '2026-08-22', reason: 'empty' } });
+    store.close();
+  });
+
+  it("without a date, \"yesterday\" is the channel's: what its digest lists, once that day is over in UTC", async () => {
+    const store = openSqliteStore(':memory:');
+    const fetched: string[] = [];
+    const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), day20) };
+    // 08:00 on the 21st in Tokyo: the 20th is not over (its digest waits for 09:00), so the 19th, as yesterday's digest.
+    await dailyDigest({ now: new Date('2026-08-20T23:00:00Z'), timezone: 'Asia/Tokyo', top: 10 }, deps);
+    await dailyDigest({ now: new Date('2026-08-21T00:00:00Z'), timezone: 'Asia/Tokyo', top: 10 }, deps);
+    // 17:00 on the 21st in California, midnight UTC: the 21st is over too, but that channel's digest today listed the 20th.
+    await dailyDigest({ now: new Date('2026-08-22T00:00:00Z'), timezone: 'America/Los_Angeles', top: 10 }, deps);
+    expect(fetched).toEqual(['2026-08-19', '2026-08-20', '2026-08-20']);
+    store.close();
+  });
+
+  it('never falls back to a later day that is still filling', async () => {
+    const store = openSqliteStore(':memory:');
+    store.upsertPapers(day20, '2026-08-20');
+    store.upsertPapers(day20.slice(0, 2), '2026-08-23');
+    const deps = { store, corpus: () => shipped, papersForDay: async () => Promise.reject(new Error('HTTP 503')) };
+    expect(await dailyDigest({ now: new Date('2026-08-23T12:00:00Z'), top: 10 }, deps))
+      .toMatchObject({ date: '2026-08-20', note: { kind: 'fallback', wanted: '2026-08-22', reason: 'unreachable' } });
     store.close();
   });
 
   it('shows a given date, fetching it when not stored, and says so when it cannot', async () => {
     const store = openSqliteStore(':memory:');
     const fetched: string[] = [];
+    const now = new Date('2026-11-27T12:00:00Z');
     const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), day === '2026-08-20' ? day20 : []) };
-    expect(await dailyDigest({ date: '2026-08-20', now: new Date(), top: 10 }, deps)).toMatchObject({ total: 15 });
-    expect(await dailyDigest({ date: '2026-08-22', now: new Date(), top: 10 }, deps)).toMatchObject({ empty: 'no-papers' });
+    expect(await dailyDigest({ date: '2026-08-20', now, top: 10 }, deps)).toMatchObject({ total: 15 });
+    expect(await dailyDigest({ date: '2026-08-22', now, top: 10 }, deps)).toMatchObject({ empty: 'no-papers' });
     expect(fetched).toEqual(['2026-08-20', '2026-08-22']);
-    await expect(dailyDigest({ date: '20/08/2026', now: new Date(), top: 10 }, deps)).rejects.toThrow(/not a date/);
+    await expect(dailyDigest({ date: '20/08/2026', now, top: 10 }, deps)).rejects.toThrow(/not a date/);
     // No such day: without the check it was fetched from Hugging Face as March 2.
-    await expect(dailyDigest({ date: '2026-02-30', now: new Date(), top: 10 }, deps)).rejects.toThrow('"2026-02-30" is not a date.');
+    await expect(dailyDigest({ date: '2026-02-30', now, top: 10 }, deps)).rejects.toThrow('"2026-02-30" is not a date.');
     const failing = { ...deps, papersForDay: async () => Promise.reject(new Error('HTTP 503')) };
-    await expect(dailyDigest({ date: '2026-08-19', now: new Date(), top: 10 }, failing)).rejects.toThrow(/could not fetch the papers of 2026-08-19/);
+    await expect(dailyDigest({ date: '2026-08-19', now, top: 10 }, failing)).rejects.toThrow(/could not fetch the papers of 2026-08-19/);
+    store.close();
+  });
+
+  it('a given date stays that date, says when Hugging Face is still filling it, and refetches a day that just ended', async () => {
+    const store = openSqliteStore(':memory:');
+    const fetched: string[] = [];
+    let list = day20.slice(0, 4);
+    const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), store.upsertPapers(list, day), list) };
+    expect(await dailyDigest({ date: '2026-08-20', now: new Date('2026-08-20T06:00:00Z'), top: 25 }, deps))
+      .toMatchObject({ date: '2026-08-20', total: 4, note: { kind: 'open' } });
+    // Over, but only just: the copy stored while it was filling is not trusted.
+    list = day20;
+    const after = await dailyDigest({ date: '2026-08-20', now: new Date('2026-08-21T06:00:00Z'), top: 25 }, deps);
+    expect(after).toMatchObject({ total: 15 });
+    expect(after.note).toBeUndefined();
+    // A day later the stored copy is final: nothing is fetched, even when Hugging Face is down.
+    const down = { ...deps, papersForDay: async () => Promise.reject(new Error('HTTP 503')) };
+    expect(await dailyDigest({ date: '2026-08-20', now: new Date('2026-08-22T06:00:00Z'), top: 25 }, down)).toMatchObject({ total: 15 });
+    // Down while a recent day is asked for: the stored copy serves.
+    expect(await dailyDigest({ date: '2026-08-20', now: new Date('2026-08-21T07:00:00Z'), top: 25 }, down)).toMatchObject({ total: 15 });
+    expect(fetched).toEqual(['2026-08-20', '2026-08-20']);
     store.close();
   });
 

@@ -4,13 +4,14 @@ import { loadCorpus, DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
 import { createPaperIndex } from '../src/create-paper-index.js';
 import { readDailyConfig } from '../src/digest/config.js';
 import { openDailyPapers, type DailyPapers } from '../src/digest/daily-papers.js';
+import { latestCompleteDay } from '../src/digest/digest-day.js';
 import type { PaperIndex } from '../src/paper-index.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { COMMANDS } from '../adapters/discord/commands/index.js';
 import { TestBot, expectSafeTraffic } from './fake-discord-bot.js';
 import { CHANNEL_ID, GUILD_ID, type RecordedRequest } from './fake-discord.js';
 import { FakeChannels } from './fake-discord-channels.js';
-import { startFakeHf, type FakeHf } from './fake-hf.js';
+import { loadSample, startFakeHf, type FakeHf } from './fake-hf.js';
 import { autocomplete, chatInput, withPermissions } from './fixtures/discord-payloads.js';
 
 type Json = Record<string, unknown>;
@@ -74,14 +75,22 @@ describe('/subscribe', () => {
     const reply = await bot.run(asManager(chatInput('subscribe', { time: '8:30', timezone: 'Europe/Paris', filter: 'diffusion', top: 5, empty_days: 'silent' })));
     expect(reply).toMatchObject({ kind: 'reply', ephemeral: false });
     expect(reply.data.content).toBe('This channel will get the 5 most upvoted papers matching “diffusion” every day at 08:30 (Europe/Paris).\n'
+      + 'Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC.\n'
       + 'Days without papers pass silently.\nRun /unsubscribe to stop, or /subscribe again to change it.');
     expect(daily.store.subscription('discord', CHANNEL_ID)).toMatchObject({ time: '08:30', timezone: 'Europe/Paris', top: 5, filter: 'diffusion', onEmptyDay: 'silent' });
   });
 
   it('fills in the defaults, replacing the channel’s earlier subscription', async () => {
     const reply = await bot.run(asManager(chatInput('subscribe')));
-    expect(reply.data.content).toMatch(/^This channel will get the 25 most upvoted papers every day at 09:00 \(UTC\)\.\nA day without papers gets a short note\./);
+    expect(reply.data.content).toMatch(/^This channel will get the 25 most upvoted papers every day at 09:00 \(UTC\)\.\nEach digest lists the previous day’s papers, complete: .*\nA day without papers gets a short note\./);
     expect(daily.store.subscription('discord', CHANNEL_ID)).toEqual({ platform: 'discord', channelId: CHANNEL_ID, time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
+  });
+
+  it('says when an hour before midnight UTC (east of UTC) really posts: once the day it lists is over', async () => {
+    const reply = await bot.run(asManager(chatInput('subscribe', { time: '08:00', timezone: 'Asia/Tokyo' })));
+    expect(reply.data.content).toContain('Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC. '
+      + 'Midnight UTC is 09:00 in Asia/Tokyo, so the digest comes at 09:00, not 08:00.\n');
+    expect(daily.store.subscription('discord', CHANNEL_ID)).toMatchObject({ time: '08:00', timezone: 'Asia/Tokyo' });
   });
 
   it('refuses, only to the person, a member without Manage Channels (checked again at run time)', async () => {
@@ -169,6 +178,22 @@ describe('/daily', () => {
     expect(embeds).toHaveLength(26);
     expect(embeds.slice(1).map((embed) => embed.title!.split('. ')[0])).toEqual(Array.from({ length: 25 }, (_, i) => String(i + 1)));
     expect(messages.map((request) => embedsOf(request.body ?? {}).at(-1)!.footer?.text)).toEqual(messages.map((_, i) => `Part ${i + 1} of ${messages.length}`));
+  });
+
+  it('without a date, shows the latest complete day in the channel’s time zone, the list of its digests, and says so', async () => {
+    daily.subscribe({ platform: 'discord', channelId: CHANNEL_ID, timezone: 'Asia/Tokyo' });
+    const day = latestCompleteDay(new Date(), 'Asia/Tokyo');
+    hf.days.set(day, loadSample('2026-08-21'));
+    try {
+      const reply = await bot.run(chatInput('daily'));
+      const [header] = embedsOf(reply.data);
+      expect(header).toMatchObject({ title: `Daily papers · ${day}`, description: '17 papers on Hugging Face Daily Papers, most upvoted first.\n'
+        + 'The latest complete day (Hugging Face’s days end at midnight UTC), as in the daily digests.' });
+      expect(hf.requests.at(-1)?.path).toContain(`date=${day}`);
+    } finally {
+      hf.days.delete(day);
+      daily.unsubscribe('discord', CHANNEL_ID);
+    }
   });
 
   it('answers a malformed date with the expected form, only to the person', async () => {

@@ -97,6 +97,17 @@ describe('formatDigest at the edges', () => {
     expect(embedsOf(unmatched)[0]!.description).toBe('No paper this day matches “robots”.');
     expect(embedsOf(unmatched)[0]!.footer).toBeUndefined();
   });
+
+  it('says, for /daily, why it shows the day it shows', () => {
+    const day = (note: Digest['note'], fields: Partial<Digest> = {}) => embedsOf(formatDigest({ date: '2026-08-20', total: 0, entries: [], note, ...fields }))[0]!.description;
+    expect(day({ kind: 'latest' }, { total: 1, entries: [worstEntry(0)] })).toBe('1 paper on Hugging Face Daily Papers, most upvoted first.\n'
+      + 'The latest complete day (Hugging Face’s days end at midnight UTC), as in the daily digests.');
+    expect(day({ kind: 'open' }, { empty: 'no-papers' })).toBe('No papers on Hugging Face Daily Papers this day yet.\n'
+      + 'This day is not over: Hugging Face adds papers to it until midnight UTC, so the list may still grow.');
+    expect(day({ kind: 'fallback', wanted: '2026-08-22', reason: 'empty' })).toMatch(
+      /\nHugging Face lists no papers for 2026-08-22, the latest complete day \(weekends and holidays are quiet\): this is the latest day I have\.$/);
+    expect(day({ kind: 'fallback', wanted: '2026-08-22', reason: 'unreachable' })).toMatch(/\nI could not fetch 2026-08-22, the latest complete day, from Hugging Face just now/);
+  });
 });
 
 describe('digest markers', () => {

@@ -19,8 +19,9 @@ import { chatInput } from './fixtures/discord-payloads.js';
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.fakefakefakefakefakefakefakefake';
 const CHANNEL = '1270000000000000001';
 const GONE = '1270000000000000002';
+/** The papers' day; its digests are posted the next morning. */
 const DAY = '2026-09-01';
-const AFTER_NINE = new Date(`${DAY}T09:01:00Z`);
+const AFTER_NINE = new Date('2026-09-02T09:01:00Z');
 
 let index: PaperIndex;
 let papers: Paper[];
@@ -65,16 +66,16 @@ describe('startDiscord(index, config, log, { daily })', () => {
     expect((await run(AFTER_NINE)).sent).toEqual([digestKey('discord', CHANNEL, DAY)]);
     const posted = channels.in(CHANNEL).length;
     expect(posted).toBeGreaterThan(0);
-    expect((await run(new Date(`${DAY}T09:02:00Z`))).sent).toEqual([]);
+    expect((await run(new Date('2026-09-02T09:02:00Z'))).sent).toEqual([]);
     expect(channels.in(CHANNEL)).toHaveLength(posted);
   });
 
   it('resolves an in-doubt post (sent, but the bot died before recording it) without posting again', async () => {
     const key = digestKey('discord', CHANNEL, '2026-09-02');
-    const { messageId } = await bot.publisher.post(CHANNEL, await daily.daily({ date: DAY, now: AFTER_NINE }), key);
+    const { messageId } = await bot.publisher.post(CHANNEL, await daily.daily({ date: DAY, now: new Date('2026-09-03T09:01:00Z') }), key);
     daily.store.recordIntent({ digestKey: key, platform: 'discord', channelId: CHANNEL, day: '2026-09-02' }, AFTER_NINE);
     const posted = channels.in(CHANNEL).length;
-    expect((await run(new Date('2026-09-02T09:01:00Z'))).recovered).toEqual([key]);
+    expect((await run(new Date('2026-09-03T09:01:00Z'))).recovered).toEqual([key]);
     expect(daily.store.posting(key)).toMatchObject({ status: 'sent', messageId });
     expect(channels.in(CHANNEL)).toHaveLength(posted);
   });
@@ -82,7 +83,7 @@ describe('startDiscord(index, config, log, { daily })', () => {
   it('pauses a deleted channel’s subscription and keeps posting to the others', async () => {
     daily.subscribe({ platform: 'discord', channelId: GONE, time: '09:00' });
     fake.failNext({ match: new RegExp(`^/channels/${GONE}/messages$`), status: 404, body: { code: 10003, message: 'Unknown Channel' } });
-    const report = await run(new Date('2026-09-03T09:01:00Z'));
+    const report = await run(new Date('2026-09-04T09:01:00Z'));
     expect(report.unavailable).toEqual([digestKey('discord', GONE, '2026-09-03')]);
     expect(report.sent).toEqual([digestKey('discord', CHANNEL, '2026-09-03')]);
     expect(daily.store.subscription('discord', GONE)).toMatchObject({ unavailableReason: '404 10003: Unknown Channel' });

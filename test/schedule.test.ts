@@ -42,11 +42,25 @@ describe('scheduleDigests', () => {
     schedule = scheduleDigests(deps);
     await schedule.started;
     await vi.advanceTimersByTimeAsync(2 * 24 * 3600_000);
-    // 08:00 CET = 07:00Z on the 28th; the clocks go forward on the 29th: 08:00 CEST = 06:00Z from then on.
+    // 08:00 CET = 07:00Z on the 28th; the clocks go forward on the 29th: 08:00 CEST = 06:00Z from then on. Each
+    // lists the day before.
     expect(publisher.times).toEqual([
-      '2026-03-28T07:00:00.000Z slack:C1:2026-03-28',
-      '2026-03-29T06:00:00.000Z slack:C1:2026-03-29',
-      '2026-03-30T06:00:00.000Z slack:C1:2026-03-30',
+      '2026-03-28T07:00:00.000Z slack:C1:2026-03-27',
+      '2026-03-29T06:00:00.000Z slack:C1:2026-03-28',
+      '2026-03-30T06:00:00.000Z slack:C1:2026-03-29',
+    ]);
+  });
+
+  it('posts an early hour east of UTC at midnight UTC, when the day it lists is over', async () => {
+    store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:00', timezone: 'Asia/Tokyo', top: 10, onEmptyDay: 'note' });
+    vi.setSystemTime(new Date('2026-08-20T22:58:30Z'));
+    schedule = scheduleDigests(deps);
+    await schedule.started;
+    await vi.advanceTimersByTimeAsync(26 * 3600_000);
+    // 08:00 in Tokyo is 23:00Z the day before: each post waits an hour, to 09:00 there.
+    expect(publisher.times).toEqual([
+      '2026-08-21T00:00:00.000Z slack:C1:2026-08-20',
+      '2026-08-22T00:00:00.000Z slack:C1:2026-08-21',
     ]);
   });
 
@@ -55,7 +69,7 @@ describe('scheduleDigests', () => {
     vi.setSystemTime(new Date('2026-08-20T14:20:10Z'));
     schedule = scheduleDigests(deps);
     await schedule.started;
-    expect(publisher.times).toEqual(['2026-08-20T14:20:10.000Z slack:C1:2026-08-20']);
+    expect(publisher.times).toEqual(['2026-08-20T14:20:10.000Z slack:C1:2026-08-19']);
     await vi.advanceTimersByTimeAsync(3600_000);
     expect(publisher.times).toHaveLength(1);
   });
@@ -76,7 +90,7 @@ describe('scheduleDigests', () => {
     await schedule.started;
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(calls).toBe(1);
-    expect(publisher.times).toEqual(['2026-08-20T09:02:30.000Z slack:C1:2026-08-20']);
+    expect(publisher.times).toEqual(['2026-08-20T09:02:30.000Z slack:C1:2026-08-19']);
     // croner re-arms its timer every 30 s and reports each blocked wake-up (platform-notes §6): 09:01, 09:01:30, 09:02.
     expect(warnings.map((w) => w.slice(11, 19))).toEqual(['09:01:00', '09:01:30', '09:02:00']);
   });

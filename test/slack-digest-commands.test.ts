@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperIndex } from '../src/paper-index.js';
 import { readDailyConfig } from '../src/digest/config.js';
 import { openDailyPapers, type DailyPapers } from '../src/digest/daily-papers.js';
+import { latestCompleteDay } from '../src/digest/digest-day.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import type { Paper } from '../src/types.js';
@@ -13,7 +14,7 @@ import { seedIndex } from './fixtures/slack-index.js';
 import { layoutOf, startSlackBed, visibleText, type SlackBed } from './fixtures/slack-bed.js';
 import { CHANNEL } from './fixtures/slack-payloads.js';
 import { limitViolations, unsafeSequences } from './fixtures/slack-message-checks.js';
-import { startFakeHf, type FakeHf } from './fake-hf.js';
+import { loadSample, startFakeHf, type FakeHf } from './fake-hf.js';
 import type { SlackCall } from './fake-slack.js';
 
 /** A channel link (`<#C0FAKECHAN>`) names a channel and notifies nobody; every other `<…>` must be a paper link. */
@@ -82,7 +83,8 @@ describe('digest subcommands with daily papers configured', () => {
 
   it('/papers subscribe with no settings: 09:00 UTC, ten papers, a note on empty days, stored for this channel', async () => {
     const text = await textOf(bed, 'subscribe');
-    expect(text).toContain('This channel gets the top 10 papers of Hugging Face Daily Papers at 09:00 (UTC) every day, and a short note on days without papers.');
+    expect(text).toContain('This channel gets the top 10 papers of Hugging Face Daily Papers at 09:00 (UTC) every day, and a short note on days without papers.\n'
+      + 'Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC.');
     expect(text).toContain('/invite @paperbot');
     expect(daily.store.subscription('slack', CHANNEL)).toMatchObject({ time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
   });
@@ -91,6 +93,8 @@ describe('digest subcommands with daily papers configured', () => {
     const text = await textOf(bed, 'subscribe time:8:30 tz:asia/tokyo top:5 empty:silent filter:diffusion <!channel>');
     // Slack sends a typed @channel as <!channel>; it comes back as text, the broadcast word broken by a word joiner.
     expect(text).toContain('the top 5 papers of Hugging Face Daily Papers at 08:30 (Asia/Tokyo) every day, matching “diffusion @\u2060channel”, and nothing on days without papers');
+    // 08:30 in Tokyo comes before midnight UTC: the day before is not over yet, so the post waits for it.
+    expect(text).toContain('Midnight UTC is 09:00 in Asia/Tokyo, so the digest comes at 09:00, not 08:30.');
     expect(daily.subscriptions('slack')).toMatchObject([{ channelId: CHANNEL, time: '08:30', timezone: 'Asia/Tokyo', top: 5, filter: 'diffusion @channel' }]);
   });
 
@@ -130,6 +134,24 @@ describe('digest subcommands with daily papers configured', () => {
     expect(hf.requests.some((request) => request.path.includes('date=2026-08-21'))).toBe(true);
   });
 
+  it('/papers daily with no date: the latest complete day, the list of the digests, saying so', async () => {
+    const day = latestCompleteDay(new Date(), 'UTC');
+    hf.days.set(day, loadSample('2026-08-20'));
+    try {
+      const text = await textOf(bed, 'daily');
+      expect(text.split('\n')[0]).toBe(`Daily papers: ${day}`);
+      expect(text).toContain('15 papers on Hugging Face Daily Papers; the top 10 by upvotes.\n'
+        + 'The latest complete day (Hugging Face’s days end at midnight UTC), as in the daily digests.');
+    } finally {
+      hf.days.delete(day);
+    }
+  });
+
+  it('/papers daily for a day Hugging Face is still filling says the list may grow', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await textOf(bed, `daily ${today}`)).toContain('This day is not over: Hugging Face adds papers to it until midnight UTC');
+  });
+
   it('/papers daily on a day without papers shows the note, and a malformed date the format', async () => {
     expect(await textOf(bed, 'daily 2026-08-22')).toContain('No new papers on 2026-08-22');
     expect(await textOf(bed, 'daily yesterday')).toContain('"yesterday" is not a date. Use YYYY-MM-DD');
@@ -138,7 +160,7 @@ describe('digest subcommands with daily papers configured', () => {
   it('/papers daily <words> explains the usage, echoing the words no longer than needed, and fetches nothing', async () => {
     const fetched = hf.requests.length;
     const text = await textOf(bed, 'daily attention sinks in LLMs');
-    expect(text).toContain('“attention sinks in LLMs” is not a date. `/papers daily` shows today\'s papers and `/papers daily 2026-08-20` that day\'s');
+    expect(text).toContain('“attention sinks in LLMs” is not a date. `/papers daily` shows the latest complete day\'s papers and `/papers daily 2026-08-20` that day\'s');
     expect(text).toContain('to find papers about those words, use `/papers search` instead.');
     expect((await textOf(bed, `daily ${'attention sinks '.repeat(200)}`)).length).toBeLessThan(400);
     expect(hf.requests.length).toBe(fetched);

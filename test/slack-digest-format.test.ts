@@ -77,6 +77,29 @@ describe('formatDigest: days with nothing to list', () => {
   });
 });
 
+describe('formatDigest for /daily: why this day', () => {
+  it('says under the count that no date meant the latest complete day, in the blocks and the notification text', () => {
+    const [message] = formatDigest(dayOf([entry(1)], { note: { kind: 'latest' } }));
+    expect(layout(message)).toEqual(['header', 'context', 'context', 'section', 'context']);
+    const note = 'The latest complete day (Hugging Face’s days end at midnight UTC), as in the daily digests.';
+    expect(visible(message)).toContain(`1 paper on Hugging Face Daily Papers.\n${note}`);
+    expect(message!.text.split('\n')[0]).toBe(`Daily papers: 2026-08-20. 1 paper on Hugging Face Daily Papers. ${note}`);
+  });
+
+  it('on a day still filling with nothing yet, says it is not over rather than calling it a quiet day', () => {
+    const [message] = formatDigest({ date: '2026-08-27', total: 0, entries: [], empty: 'no-papers', note: { kind: 'open' } });
+    expect(layout(message)).toEqual(['header', 'section', 'context']);
+    expect(visible(message)).toContain('No papers on 2026-08-27 yet.');
+    expect(visible(message)).toContain('This day is not over: Hugging Face adds papers to it until midnight UTC, so the list may still grow.');
+    expect(visible(message)).not.toContain('weekends');
+  });
+
+  it('names the day it wanted when it shows another', () => {
+    const [message] = formatDigest(dayOf([entry(1)], { note: { kind: 'fallback', wanted: '2026-08-22', reason: 'empty' } }));
+    expect(visible(message)).toContain('Hugging Face lists no papers for 2026-08-22, the latest complete day (weekends and holidays are quiet): this is the latest day I have.');
+  });
+});
+
 describe('formatDigest against Slack\'s limits: 25 papers with the longest real texts', () => {
   let day: Paper[];
   beforeAll(async () => {

@@ -128,7 +128,9 @@ describe('the Slack digest publisher when a channel is gone', () => {
 describe('scheduled digests through the core: exactly once per channel and day', () => {
   let dir: string;
   let store: Store;
+  /** The papers' day, and the morning after, when its digest is posted. */
   const day = '2026-08-20';
+  const next = '2026-08-21';
   const deps = () => ({ store, publishers: { slack: publisher }, papersForDay: async () => papers, sleep: async () => {} });
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'paperbot-slack-publisher-'));
@@ -142,12 +144,12 @@ describe('scheduled digests through the core: exactly once per channel and day',
   it('posts a due digest once, and a later run posts nothing more', async () => {
     store.subscribe({ platform: 'slack', channelId: 'C0DUE', time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
     const before = bed.fake.calls.length;
-    const report = await runDueDigests(new Date(`${day}T09:01:00Z`), deps());
+    const report = await runDueDigests(new Date(`${next}T09:01:00Z`), deps());
     expect(report.sent).toEqual([digestKey('slack', 'C0DUE', day)]);
     const [first, part] = posts(before);
     expect(store.posting(digestKey('slack', 'C0DUE', day))).toMatchObject({ status: 'sent', messageId: first!.ts });
     expect(part!.body.thread_ts).toBe(first!.ts);
-    await runDueDigests(new Date(`${day}T09:30:00Z`), deps());
+    await runDueDigests(new Date(`${next}T09:30:00Z`), deps());
     expect(posts(before)).toHaveLength(2);
   });
 
@@ -155,10 +157,10 @@ describe('scheduled digests through the core: exactly once per channel and day',
     store.subscribe({ platform: 'slack', channelId: 'C0CRASH', time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
     const key = digestKey('slack', 'C0CRASH', day);
     // The crash: intent recorded, message sent, the process gone before it could record the ts.
-    store.recordIntent({ digestKey: key, platform: 'slack', channelId: 'C0CRASH', day }, new Date(`${day}T09:00:30Z`));
+    store.recordIntent({ digestKey: key, platform: 'slack', channelId: 'C0CRASH', day }, new Date(`${next}T09:00:30Z`));
     const { messageId } = await publisher.post('C0CRASH', buildDigest(papers, { date: day, top: 25 }), key);
     const before = bed.fake.calls.length;
-    const report = await runDueDigests(new Date(`${day}T09:05:00Z`), deps());
+    const report = await runDueDigests(new Date(`${next}T09:05:00Z`), deps());
     expect(report.recovered).toEqual([key]);
     expect(store.posting(key)).toMatchObject({ status: 'sent', messageId });
     expect(posts(before)).toEqual([]);
@@ -168,7 +170,7 @@ describe('scheduled digests through the core: exactly once per channel and day',
     store.subscribe({ platform: 'slack', channelId: 'C0ARCHIVED', time: '09:00', timezone: 'UTC', top: 3, onEmptyDay: 'note' });
     store.subscribe({ platform: 'slack', channelId: 'C0ALIVE', time: '09:00', timezone: 'UTC', top: 3, onEmptyDay: 'note' });
     bed.fake.goneChannels.set('C0ARCHIVED', 'is_archived');
-    const report = await runDueDigests(new Date(`${day}T09:01:00Z`), deps());
+    const report = await runDueDigests(new Date(`${next}T09:01:00Z`), deps());
     expect(report).toMatchObject({ unavailable: [digestKey('slack', 'C0ARCHIVED', day)], sent: [digestKey('slack', 'C0ALIVE', day)] });
     expect(store.subscription('slack', 'C0ARCHIVED')).toMatchObject({ unavailableReason: 'is_archived' });
   });

@@ -70,13 +70,15 @@ describe('upsertPapers', () => {
     store.close();
   });
 
-  it('knows the latest listed day', () => {
+  it('knows the latest listed day, up to a day if asked', () => {
     const store = openSqliteStore(':memory:');
     expect(store.latestListedDay()).toBeUndefined();
     store.upsertPapers([paper('a', 1)], '2026-08-20');
     store.upsertPapers([paper('b', 1)], '2026-08-21');
     store.upsertPapers([paper('c', 1)]);
     expect(store.latestListedDay()).toBe('2026-08-21');
+    expect(store.latestListedDay('2026-08-20')).toBe('2026-08-20');
+    expect(store.latestListedDay('2026-08-19')).toBeUndefined();
     store.close();
   });
 });

@@ -1,5 +1,6 @@
 import { EmbedBuilder, embedLength } from 'discord.js';
 import type { Digest, DigestEntry } from '../../src/digest/digest.js';
+import { digestNoteText } from '../../src/digest/explain-day.js';
 import type { PaperLinks } from '../../src/types.js';
 import { plural } from '../../src/text.js';
 import { DISCORD_LIMITS } from './limits.js';
@@ -18,6 +19,8 @@ const SUMMARY_ROOM = 600;
 /** A paper's link line; a third-party URL may be up to 2048 characters, and those past this room are dropped. */
 const LINKS_ROOM = 1000;
 const FILTER_ROOM = 200;
+/** The note on how `/daily` chose its day: a sentence or two of the core's (`digestNoteText`). */
+const NOTE_ROOM = 300;
 
 /** Writes the footer of a message: its part number among all parts, 1-based. */
 export type DigestFooter = (part: number, parts: number) => string | undefined;
@@ -26,9 +29,10 @@ export type DigestFooter = (part: number, parts: number) => string | undefined;
 const partFooter: DigestFooter = (part, parts) => (parts > 1 ? `Part ${part} of ${parts}` : undefined);
 
 /**
- * The only renderer of a `Digest` on Discord: a header embed (date, count, filter, or the empty-day note), then one
- * embed per paper (numbered title linked to the paper, one-line summary, upvotes and links), packed into as many
- * messages as the 10-embed and 6000-character limits need. Every message passes `checkedMessage`.
+ * The only renderer of a `Digest` on Discord: a header embed (the papers' date, count, filter or the empty-day note,
+ * and for `/daily` why that day), then one embed per paper (numbered title linked to the paper, one-line summary,
+ * upvotes and links), packed into as many messages as the 10-embed and 6000-character limits need. Every message
+ * passes `checkedMessage`.
  */
 export function formatDigest(digest: Digest, footer: DigestFooter = partFooter): DiscordMessage[] {
   const embeds = [headerEmbed(digest), ...digest.entries.map((entry, i) => entryEmbed(entry, i + 1))];
@@ -47,8 +51,15 @@ function headerEmbed(digest: Digest): EmbedBuilder {
     .setDescription(headerText(digest));
 }
 
+/** What the day holds, then, for `/daily`, why this day is shown. */
 function headerText(digest: Digest): string {
+  const note = digest.note ? `\n${fitText(digestNoteText(digest.note), NOTE_ROOM)}` : '';
+  return countText(digest) + note;
+}
+
+function countText(digest: Digest): string {
   const filter = digest.filter ? fitText(digest.filter, FILTER_ROOM) : '';
+  if (digest.empty === 'no-papers' && digest.note?.kind === 'open') return 'No papers on Hugging Face Daily Papers this day yet.';
   if (digest.empty === 'no-papers') return 'No new papers on Hugging Face Daily Papers this day (weekends and holidays are quiet).';
   if (digest.empty === 'no-matches') return `No paper this day matches “${filter}”.`;
   const matching = filter ? ` matching “${filter}”` : '';

@@ -1,3 +1,4 @@
+import { subscriptionDayText } from '../../src/digest/explain-day.js';
 import type { Subscription } from '../../src/store/store.js';
 import { plural } from '../../src/text.js';
 import { DISCORD_LIMITS } from './limits.js';
@@ -6,10 +7,17 @@ import { NO_MENTIONS, type DiscordMessage } from './message.js';
 
 const FILTER_ROOM = 200;
 const REASON_ROOM = 120;
+/** Which day's papers, and when: two sentences of the core's (`subscriptionDayText`). */
+const DAY_TEXT_ROOM = 400;
 
-/** `/subscribe`'s confirmation: what the channel will get and when. */
-export function formatSubscribed(subscription: Subscription): DiscordMessage {
-  const lines = [`This channel will get ${schedule(subscription)}.`, emptyDays(subscription), 'Run /unsubscribe to stop, or /subscribe again to change it.'];
+/** `/subscribe`'s confirmation: what the channel will get, which day's papers, and when (as of `now`). */
+export function formatSubscribed(subscription: Subscription, now: Date): DiscordMessage {
+  const lines = [
+    `This channel will get ${schedule(subscription)}.`,
+    fitText(subscriptionDayText(subscription, now), DAY_TEXT_ROOM),
+    emptyDays(subscription),
+    'Run /unsubscribe to stop, or /subscribe again to change it.',
+  ];
   return textMessage(lines.join('\n'));
 }
 

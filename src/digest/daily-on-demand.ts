@@ -3,15 +3,15 @@ import { isIsoDay } from '../iso-day.js';
 import type { PaperStore } from '../store/store.js';
 import type { Paper } from '../types.js';
 import { buildDigest } from './build-digest.js';
-import type { Digest } from './digest.js';
-import { localMoment } from './local-time.js';
+import type { Digest, DigestNote } from './digest.js';
+import { addDays, isDayOver, latestCompleteDay } from './digest-day.js';
 import { searchWithin } from './search-within.js';
 
 export interface DailyRequest {
-  /** ISO date; default: today in `timezone`, or the latest day known when today has nothing yet. */
+  /** ISO date; default: the latest complete day as seen from `timezone` (see `latestCompleteDay`). */
   date?: string | undefined;
   now: Date;
-  /** For "today"; default UTC. */
+  /** Whose "yesterday" a missing date means; default UTC. */
   timezone?: string | undefined;
   top: number;
   filter?: string | undefined;
@@ -19,16 +19,17 @@ export interface DailyRequest {
 
 export interface DailyDeps {
   store: Pick<PaperStore, 'papersListedOn' | 'latestListedDay'>;
-  /** Fetches a day not stored yet (e.g. through `ingestDay`); without it only stored days are shown. */
+  /** Fetches a day from Hugging Face (e.g. through `ingestDay`); without it only stored days are shown. */
   papersForDay?: (day: string) => Promise<readonly Paper[]>;
   /** The shipped corpus: its latest day is the answer when nothing was ever ingested. */
   corpus: () => readonly Paper[];
 }
 
 /**
- * `/daily [date]`: a digest on demand. A given date shows that day (fetched if not stored). No date shows today,
- * else the latest stored day, else (nothing ingested, the embedded default) the latest day of the shipped corpus;
- * the digest's `date` says which. Throws `UserError` for a malformed date or a day that cannot be fetched.
+ * `/daily [date]`: a digest on demand, its `note` saying how the day was chosen. A given date shows that day, even
+ * one Hugging Face is still filling (`open`). No date shows what the channel's digests show: the latest complete
+ * day (`latest`); when that has no papers or cannot be fetched, the latest stored day before it, else the latest
+ * day of the shipped corpus (`fallback`). Throws `UserError` for a malformed date or a day that cannot be fetched.
  */
 export async function dailyDigest(request: DailyRequest, deps: DailyDeps): Promise<Digest> {
   const options = { top: request.top, ...(request.filter ? { filter: request.filter } : {}) };
@@ -36,24 +37,33 @@ export async function dailyDigest(request: DailyRequest, deps: DailyDeps): Promi
     if (!isIsoDay(request.date)) {
       throw new UserError(`"${request.date}" is not a date. Use YYYY-MM-DD, e.g. 2026-08-20.`);
     }
-    return digestOf(await papersOf(request.date, deps), request.date, options);
+    const digest = digestOf(await papersOf(request.date, request.now, deps), request.date, options);
+    return isDayOver(request.date, request.now) ? digest : { ...digest, note: { kind: 'open' } };
   }
-  const today = localMoment(request.now, request.timezone ?? 'UTC').day;
-  // Today may not be listed yet (early morning, HF unreachable): the latest known day is then the better answer.
-  const todays = await papersOf(today, deps).catch(() => []);
-  if (todays.length > 0) return digestOf(todays, today, options);
-  const latest = deps.store.latestListedDay();
-  if (latest) return digestOf(deps.store.papersListedOn(latest), latest, options);
+  const day = latestCompleteDay(request.now, request.timezone ?? 'UTC');
+  // Undefined when Hugging Face could not be reached and nothing was stored.
+  const papers = await papersOf(day, request.now, deps).catch(() => undefined);
+  if (papers && papers.length > 0) return { ...digestOf(papers, day, options), note: { kind: 'latest' } };
+  const note: DigestNote = { kind: 'fallback', wanted: day, reason: papers ? 'empty' : 'unreachable' };
+  const stored = deps.store.latestListedDay(day);
+  if (stored) return { ...digestOf(deps.store.papersListedOn(stored), stored, options), note };
   const shipped = latestCorpusDay(deps.corpus());
-  return digestOf(shipped.papers, shipped.day ?? today, options);
+  return { ...digestOf(shipped.papers, shipped.day ?? day, options), note };
 }
 
-async function papersOf(day: string, deps: DailyDeps): Promise<readonly Paper[]> {
+/**
+ * A day's papers: stored ones when the day has been over for a whole day (any copy from before its end was
+ * refreshed by then, by the digests or `/daily`), else fresh from Hugging Face, the stored copy serving only when
+ * the fetch fails.
+ */
+async function papersOf(day: string, now: Date, deps: DailyDeps): Promise<readonly Paper[]> {
   const stored = deps.store.papersListedOn(day);
-  if (stored.length > 0 || !deps.papersForDay) return stored;
+  const settled = isDayOver(addDays(day, 1), now);
+  if ((stored.length > 0 && settled) || !deps.papersForDay) return stored;
   try {
     return await deps.papersForDay(day);
   } catch {
+    if (stored.length > 0) return stored;
     throw new UserError(`I could not fetch the papers of ${day} from Hugging Face just now. Please try again later.`);
   }
 }

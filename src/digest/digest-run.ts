@@ -48,7 +48,10 @@ export function emptyReport(): DigestRunReport {
   return { sent: [], recovered: [], skipped: [], retrying: [], abandoned: [], unavailable: [] };
 }
 
-/** The one key of a channel's digest of a day; the publisher attaches it to the message. */
+/**
+ * The one key of a channel's digest of a Hugging Face day (the day it lists, not the day it is posted on); the
+ * publisher attaches it to the message.
+ */
 export function digestKey(platform: Platform, channelId: string, day: string): string {
   return `${platform}:${channelId}:${day}`;
 }

@@ -13,7 +13,21 @@ export interface Digest {
   filter?: string;
   /** Set when there is nothing to list: no papers that day at all, or none matching the filter. */
   empty?: 'no-papers' | 'no-matches';
+  /** Why an on-demand digest shows this day, for the reply to say; scheduled digests have none. */
+  note?: DigestNote;
 }
+
+/**
+ * How `/daily` chose its day. Scheduled digests need no note: they always list the complete day before their own.
+ * - `latest`: no day asked for: the latest complete day (`latestCompleteDay`), the list of the channel's latest digest.
+ * - `open`: a day not over yet in UTC: Hugging Face may still add papers to it.
+ * - `fallback`: no day asked for, and `wanted`, the latest complete day, had no papers (`empty`) or could not be
+ *   fetched (`unreachable`): the latest day known before it instead.
+ */
+export type DigestNote =
+  | { kind: 'latest' }
+  | { kind: 'open' }
+  | { kind: 'fallback'; wanted: string; reason: 'empty' | 'unreachable' };
 
 export interface DigestEntry {
   paperId: string;

@@ -33,12 +33,3 @@ export function minutesOf(timeOfDay: string): number {
   return hours * 60 + minutes;
 }
 
-/**
- * The local day whose digest is due at `now`, or undefined when today's time has not come yet. After downtime
- * this is still today's digest (catch-up); an earlier day's is never due again. On a day when the clock jumps
- * over the chosen time (spring forward), the digest is due from the first minute after the jump.
- */
-export function dueDay(now: Date, timeZone: string, timeOfDay: string): string | undefined {
-  const local = localMoment(now, timeZone);
-  return local.minutes >= minutesOf(timeOfDay) ? local.day : undefined;
-}

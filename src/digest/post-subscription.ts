@@ -1,9 +1,10 @@
 import { isUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { PostingRecord, PostingRef, Subscription } from '../store/store.js';
+import type { PostingRef, Subscription } from '../store/store.js';
 import type { Paper } from '../types.js';
 import { buildDigest } from './build-digest.js';
 import type { Digest } from './digest.js';
+import type { DigestDay } from './digest-day.js';
 import { digestKey, MAX_DIGEST_ATTEMPTS, retryAt, type DigestRunDeps, type DigestRunReport } from './digest-run.js';
 import { isChannelUnavailable, type DigestPublisher } from './publisher.js';
 import { searchWithin } from './search-within.js';
@@ -20,15 +21,18 @@ type Outcome = { kind: keyof DigestRunReport; key: string } | undefined;
 const FINISHED = new Set(['sent', 'skipped', 'abandoned']);
 
 /**
- * One channel's digest of one day, exactly once: intent written before the send, the message id after. A
- * `pending` record (intent, no id) is in doubt and is asked of the publisher before any new send.
+ * One channel's digest of one day, exactly once: intent written before the send, the message id after. The key
+ * names the papers' day (`due.papersDay`), the date the digest's heading shows. A `pending` record (intent, no id)
+ * is in doubt and is asked of the publisher before any new send.
  */
-export async function postSubscription(subscription: Subscription, day: string, now: Date, deps: PostDeps): Promise<Outcome> {
-  const ref: PostingRef = { digestKey: digestKey(subscription.platform, subscription.channelId, day), ...pick(subscription), day };
+export async function postSubscription(subscription: Subscription, due: DigestDay, now: Date, deps: PostDeps): Promise<Outcome> {
+  const ref = refOf(subscription, due.papersDay);
   const record = deps.store.posting(ref.digestKey);
   if (record && FINISHED.has(record.status)) return undefined;
   if (record?.nextAttemptAt && now < new Date(record.nextAttemptAt)) return undefined;
   try {
+    const today = await earlierPostToday(subscription, due.postingDay, now, deps);
+    if (today !== 'none') return today;
     if (record?.status === 'pending') {
       const existing = await deps.publisher.findExisting(ref.channelId, ref.digestKey);
       if (existing !== null) {
@@ -38,7 +42,7 @@ export async function postSubscription(subscription: Subscription, day: string, 
       }
     }
     if (record && record.attempts >= MAX_DIGEST_ATTEMPTS) return abandon(ref, record.lastError ?? 'too many attempts', now, deps);
-    const digest = await prepare(subscription, day, ref, now, deps);
+    const digest = await prepare(subscription, due.papersDay, ref, now, deps);
     if (digest === 'waiting' || digest === 'abandoned') return { kind: digest === 'waiting' ? 'retrying' : 'abandoned', key: ref.digestKey };
     if (digest.empty && subscription.onEmptyDay === 'silent') {
       deps.store.recordOutcome(ref, { status: 'skipped', error: `nothing to post (${digest.empty})` }, now);
@@ -53,6 +57,29 @@ export async function postSubscription(subscription: Subscription, day: string, 
   } catch (error) {
     return failed(ref, error, now, deps);
   }
+}
+
+/**
+ * A digest the channel already had today under the key of the posting day itself; 'none' when there is none.
+ * Until digests listed the day before, a key named the day of posting, which was also the day listed: right after
+ * the upgrade, such a record of today means today's post went out, and the previous day's list would be a second
+ * digest in one day. (Under the current rule that key lists a day not over yet, so it exists early only after a
+ * zone change took the channel back a day, which also means it had a digest today.) A `pending` one is asked of
+ * the platform like any post in doubt: found, it is marked sent; not found, nothing left, and it waits for its turn.
+ */
+async function earlierPostToday(subscription: Subscription, postingDay: string, now: Date, deps: PostDeps): Promise<Outcome | 'none'> {
+  const ref = refOf(subscription, postingDay);
+  const record = deps.store.posting(ref.digestKey);
+  if (record?.status === 'sent') return undefined;
+  if (record?.status !== 'pending') return 'none';
+  const existing = await deps.publisher.findExisting(ref.channelId, ref.digestKey);
+  if (existing === null) {
+    deps.store.recordOutcome(ref, { status: 'waiting', error: 'in doubt, and not found on the platform' }, now);
+    return 'none';
+  }
+  deps.store.markSent(ref.digestKey, existing, now);
+  deps.logger.info('digest: an in-doubt post was found sent', { digestKey: ref.digestKey, messageId: existing });
+  return { kind: 'recovered', key: ref.digestKey };
 }
 
 /** Fetches and builds the digest; a failed fetch is recorded as `waiting` (nothing was sent) for a later try. */
@@ -98,6 +125,8 @@ function abandon(ref: PostingRef, reason: string, now: Date, deps: PostDeps): No
   return { kind: 'abandoned', key: ref.digestKey };
 }
 
-function pick(subscription: Subscription): Pick<PostingRecord, 'platform' | 'channelId'> {
-  return { platform: subscription.platform, channelId: subscription.channelId };
+/** The posting of `subscription`'s channel keyed by `day`. */
+function refOf(subscription: Subscription, day: string): PostingRef {
+  const { platform, channelId } = subscription;
+  return { digestKey: digestKey(platform, channelId, day), platform, channelId, day };
 }

@@ -2,14 +2,15 @@ import { silentLogger } from '../logger.js';
 import { sleep as realSleep } from '../ingest/retry.js';
 import type { Paper } from '../types.js';
 import { DIGEST_POST_SPACING_MS, emptyReport, type DigestRunDeps, type DigestRunReport } from './digest-run.js';
-import { dueDay } from './local-time.js';
+import { dueDigest } from './digest-day.js';
 import { postSubscription } from './post-subscription.js';
 
 /**
- * Posts every digest that is due at `now` and not yet posted: each subscription at its local time of day, once
- * per channel and local day, today's only (a digest missed while the bot was down is caught up the same day).
- * Call it every minute and once at start. Channels fail on their own: an error in one is logged, recorded for a
- * later retry, and never stops the others. Never throws for a channel's failure.
+ * Posts every digest that is due at `now` and not yet posted: each subscription at its local time of day (not
+ * before midnight UTC, see `dueDigest`), listing the previous day's complete Hugging Face list, once per channel
+ * and day, today's only (a digest missed while the bot was down is caught up the same local day). Call it every
+ * minute and once at start. Channels fail on their own: an error in one is logged, recorded for a later retry,
+ * and never stops the others. Never throws for a channel's failure.
  */
 export async function runDueDigests(now: Date, deps: DigestRunDeps): Promise<DigestRunReport> {
   const report = emptyReport();
@@ -36,9 +37,9 @@ export async function runDueDigests(now: Date, deps: DigestRunDeps): Promise<Dig
     if (!publisher) continue;
     try {
       // Inside the try: a zone this runtime no longer knows (ICU data changes) fails this channel only.
-      const day = dueDay(now, subscription.timezone, subscription.time);
-      if (day === undefined) continue;
-      const outcome = await postSubscription(subscription, day, now, { ...deps, publisher, papersForDay, logger, pace });
+      const due = dueDigest(now, subscription.timezone, subscription.time);
+      if (due === undefined) continue;
+      const outcome = await postSubscription(subscription, due, now, { ...deps, publisher, papersForDay, logger, pace });
       if (outcome) report[outcome.kind].push(outcome.key);
     } catch (error) {
       // A store failure or an unknown zone: nothing sent is left unrecorded, so a later run can sort it out.

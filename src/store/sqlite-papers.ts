@@ -25,6 +25,8 @@ export function createSqlitePapers(db: Database.Database): PaperStore {
   const insert = db.prepare('INSERT INTO papers (id, record, upvotes, updated_at) VALUES (?, ?, ?, ?)');
   const update = db.prepare('UPDATE papers SET record = ?, upvotes = ?, updated_at = ? WHERE id = ?');
   const list = db.prepare('INSERT OR IGNORE INTO daily_listings (day, paper_id) VALUES (?, ?)');
+  const latest = db.prepare('SELECT max(day) AS day FROM daily_listings');
+  const latestUpTo = db.prepare('SELECT max(day) AS day FROM daily_listings WHERE day <= ?');
   const listed = db.prepare(
     'SELECT p.record FROM daily_listings l JOIN papers p ON p.id = l.paper_id WHERE l.day = ? ORDER BY p.rowid',
   );
@@ -56,9 +58,10 @@ export function createSqlitePapers(db: Database.Database): PaperStore {
   return {
     upsertPapers: (papers, listedOn) => upsertPapers(papers, listedOn),
     papersListedOn: (day) => listed.all(day).map(readPaper),
-    latestListedDay: () => {
-      const row = z.object({ day: z.string().nullable() }).parse(db.prepare('SELECT max(day) AS day FROM daily_listings').get());
-      return row.day ?? undefined;
+    latestListedDay: (onOrBefore) => {
+      // Listed days are ISO dates, which sort as text.
+      const get = onOrBefore === undefined ? latest.get() : latestUpTo.get(onOrBefore);
+      return z.object({ day: z.string().nullable() }).parse(get).day ?? undefined;
     },
     allPapers: () => db.prepare('SELECT record FROM papers ORDER BY rowid').all().map(readPaper),
   };

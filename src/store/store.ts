@@ -25,8 +25,8 @@ export interface PaperStore {
   upsertPapers(papers: readonly Paper[], listedOn?: string): UpsertResult;
   /** The papers listed on a day (ISO date), in no particular order. */
   papersListedOn(day: string): Paper[];
-  /** The latest day with a listing, if any. */
-  latestListedDay(): string | undefined;
+  /** The latest day with a listing, if any; with `onOrBefore` (ISO date), the latest up to that day. */
+  latestListedDay(onOrBefore?: string): string | undefined;
   /** Every stored paper, for building the live index at start. */
   allPapers(): Paper[];
 }
@@ -67,7 +67,7 @@ export interface SubscriptionStore {
 }
 
 /**
- * The state of one channel's digest for one day.
+ * The state of one channel's digest of one Hugging Face day.
  * - `waiting`: nothing was sent; a later run may try again (after `nextAttemptAt`).
  * - `pending`: the intent to send was written and the outcome is unknown (a send in flight, a crash, an error
  *   after the request left): resolve with the publisher before sending again.
@@ -80,6 +80,10 @@ export interface PostingRecord {
   digestKey: string;
   platform: Platform;
   channelId: string;
+  /**
+   * The Hugging Face day the digest lists (posted the local day after). Records written before digests listed the
+   * day before have the local day they were posted on, which was also the day they listed.
+   */
   day: string;
   status: PostingStatus;
   attempts: number;
@@ -90,7 +94,7 @@ export interface PostingRecord {
   updatedAt: string;
 }
 
-/** The identity of one posting: a channel's digest for one local day. */
+/** The identity of one posting: a channel's digest of one Hugging Face day (see `PostingRecord.day`). */
 export interface PostingRef {
   digestKey: string;
   platform: Platform;

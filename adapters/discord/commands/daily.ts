@@ -3,19 +3,22 @@ import { formatDigest } from '../format-digest.js';
 import type { SlashCommand } from './command.js';
 import { requireDaily } from './digest-access.js';
 
-/** `/daily [date]`: a digest on demand, in the channel, split across follow-ups when it needs several messages. */
+/**
+ * `/daily [date]`: a digest on demand, in the channel, split across follow-ups when it needs several messages. No
+ * date means the latest complete day, the list of the channel's digests; the reply says which day and why.
+ */
 export const dailyCommand: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName('daily')
     .setDescription('Show the day’s top papers from Hugging Face Daily Papers')
-    .addStringOption((option) => option.setName('date').setDescription('A day, YYYY-MM-DD (default: today, or the latest day I know)')
+    .addStringOption((option) => option.setName('date').setDescription('A day, YYYY-MM-DD (default: the latest complete day, as in the daily digests)')
       .setMaxLength(10))
     .toJSON(),
 
   async execute(interaction, context) {
     const daily = requireDaily(context);
     const date = interaction.options.getString('date')?.trim() || undefined;
-    // "Today" is the channel's own day when it has a subscription with a time zone.
+    // Without a date, "yesterday" is the channel's own, in its subscription's time zone (UTC without one).
     const timezone = daily.subscriptions('discord', new Set([interaction.channelId]))[0]?.timezone;
     // The day may have to be fetched from Hugging Face first: more than 3 s is possible.
     await interaction.deferReply();

@@ -12,11 +12,11 @@ import { DIGEST_ADMIN_PERMISSION, requireDaily, requireDigestAdmin } from './dig
 /** The longest IANA zone name is 30 characters (America/Argentina/ComodRivadavia); some room for typos. */
 const TIMEZONE_MAX_LENGTH = 64;
 
-/** `/subscribe [time] [timezone] [filter] [top] [empty_days]`: this channel gets the day's papers every day. */
+/** `/subscribe [time] [timezone] [filter] [top] [empty_days]`: this channel gets the previous day's papers every day. */
 export const subscribeCommand: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName('subscribe')
-    .setDescription('Post the day’s top papers in this channel every day')
+    .setDescription('Post the previous day’s top papers in this channel every day')
     .setDefaultMemberPermissions(DIGEST_ADMIN_PERMISSION)
     .setContexts(InteractionContextType.Guild)
     .addStringOption((option) => option.setName('time').setDescription(`Time of day, HH:MM 24-hour (default ${DIGEST_DEFAULTS.time})`).setMaxLength(5))
@@ -47,7 +47,7 @@ export const subscribeCommand: SlashCommand = {
       top: interaction.options.getInteger('top') ?? undefined,
       onEmptyDay: emptyDays === 'silent' || emptyDays === 'note' ? emptyDays : undefined,
     });
-    await interaction.reply(formatSubscribed(subscription));
+    await interaction.reply(formatSubscribed(subscription, new Date()));
   },
 
   async autocomplete(interaction) {

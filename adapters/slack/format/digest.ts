@@ -1,4 +1,5 @@
 import type { Digest, DigestEntry } from '../../../src/digest/digest.js';
+import { digestNoteText } from '../../../src/digest/explain-day.js';
 import { plural, truncate } from '../../../src/text.js';
 import { SLACK_LIMITS } from '../limits.js';
 import { mrkdwnLink, safeMrkdwn } from '../escape.js';
@@ -11,23 +12,27 @@ import type { KnownBlock, SlackMessage } from './message.js';
 const TITLE_ROOM = 300;
 
 /**
- * A day's digest as Slack messages: a header with the date and the count, then per paper a section (numbered
- * title link, one-line summary) and a context line (upvotes, links). Papers are never split between messages;
- * when they do not fit the 50 blocks of one message, the rest go in further messages that say they continue
- * (the publisher posts those in the first one's thread). A day with nothing to list is one short note.
+ * A day's digest as Slack messages: a header with the papers' date and the count (for `/daily`, also why that day),
+ * then per paper a section (numbered title link, one-line summary) and a context line (upvotes, links). Papers are
+ * never split between messages; when they do not fit the 50 blocks of one message, the rest go in further messages
+ * that say they continue (the publisher posts those in the first one's thread). A day with nothing to list is one
+ * short note.
  */
 export function formatDigest(digest: Digest): SlackMessage[] {
   const title = `Daily papers: ${digest.date}`;
   // The filter and date as they appear in blocks (escaped mrkdwn) and in the fallback text (raw: escaped there).
   const shown = { filter: `*${safeMrkdwn(truncate(digest.filter ?? '', TITLE_ROOM))}*`, date: safeMrkdwn(digest.date) };
   const raw = { filter: digest.filter ?? '', date: digest.date };
+  // For /daily: why this day (plain core text, nothing typed in it, escaped all the same).
+  const note = digest.note ? digestNoteText(digest.note) : undefined;
+  const noteBlocks = note ? [context([safeMrkdwn(note)])] : [];
   if (digest.empty || digest.entries.length === 0) {
-    return [fitMessage([title, emptyNote(digest, raw)], [header(title), section(emptyNote(digest, shown))])];
+    return [fitMessage([title, emptyNote(digest, raw), ...(note ? [note] : [])], [header(title), section(emptyNote(digest, shown)), ...noteBlocks])];
   }
-  const head = [header(title), context([countLine(digest, shown)])];
+  const head = [header(title), context([countLine(digest, shown)]), ...noteBlocks];
   const entries = digest.entries.map((entry, i) => ({ entry, blocks: entryBlocks(entry, i + 1) }));
   return packEntries(head, entries).map((chunk, part) => {
-    const intro = part === 0 ? `${title}. ${countLine(digest, raw)}` : `${title} (continued)`;
+    const intro = part === 0 ? `${title}. ${countLine(digest, raw)}${note ? ` ${note}` : ''}` : `${title} (continued)`;
     const lead = part === 0 ? head : [context([`${safeMrkdwn(title)}, continued (part ${part + 1})`])];
     return fitMessage([intro, ...chunk.map(({ entry }) => fallbackLine(entry))], [...lead, ...chunk.flatMap(({ blocks }) => blocks)]);
   });
@@ -68,9 +73,9 @@ function countLine(digest: Digest, { filter, date }: Shown): string {
 
 /** The note of a day with nothing to list, so that an empty day is never mistaken for a failure. */
 function emptyNote(digest: Digest, { filter, date }: Shown): string {
-  return digest.empty === 'no-matches'
-    ? `None of the papers of ${date} matched ${filter}.`
-    : `No new papers on ${date}: Hugging Face lists none on weekends and holidays.`;
+  if (digest.empty === 'no-matches') return `None of the papers of ${date} matched ${filter}.`;
+  if (digest.note?.kind === 'open') return `No papers on ${date} yet.`;
+  return `No new papers on ${date}: Hugging Face lists none on weekends and holidays.`;
 }
 
 /** One paper: numbered title link and summary, then upvotes and links in small print. */

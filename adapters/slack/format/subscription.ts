@@ -1,3 +1,4 @@
+import { subscriptionDayText } from '../../../src/digest/explain-day.js';
 import type { Subscription } from '../../../src/store/store.js';
 import { plural, truncate } from '../../../src/text.js';
 import { SLACK_LIMITS } from '../limits.js';
@@ -9,11 +10,15 @@ import type { KnownBlock, SlackMessage } from './message.js';
 /** Filters are echoed this short in confirmations and lists. */
 const FILTER_ROOM = 200;
 
-/** The confirmation of `/papers subscribe`, restating every setting so a typo shows at once. */
-export function formatSubscribed(subscription: Subscription): SlackMessage {
+/**
+ * The confirmation of `/papers subscribe`, restating every setting so a typo shows at once, and saying which day's
+ * papers each digest lists and when it comes (as of `now`).
+ */
+export function formatSubscribed(subscription: Subscription, now: Date): SlackMessage {
   const line = `This channel gets ${describeSubscription(subscription)}.`;
-  return fitMessage([line], [
-    section(`:white_check_mark: ${safeMrkdwn(line)}`),
+  const day = subscriptionDayText(subscription, now);
+  return fitMessage([line, day], [
+    section(`:white_check_mark: ${safeMrkdwn(line)}\n${safeMrkdwn(day)}`),
     context(['I can only post where I am a member: if I am not in this channel yet, `/invite @paperbot`. Change it with `/papers subscribe …` again, stop it with `/papers unsubscribe`.']),
   ]);
 }

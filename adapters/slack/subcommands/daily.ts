@@ -11,13 +11,14 @@ import type { Subcommand } from './subcommand.js';
 const DATE_LENGTH = 'YYYY-MM-DD'.length;
 
 /**
- * `/papers daily [YYYY-MM-DD]`: a digest now, for the caller alone. "Today" is today in the channel's
- * subscription time zone when it has one (UTC otherwise); the core falls back to the latest day it knows.
+ * `/papers daily [YYYY-MM-DD]`: a digest now, for the caller alone. No date means the latest complete day, the list
+ * of the channel's digests ("yesterday" in its subscription's time zone, UTC without one); the reply says which day
+ * and why, and the core falls back to the latest day it knows.
  */
 export const daily: Subcommand = {
   name: 'daily',
   usage: '/papers daily [YYYY-MM-DD]',
-  summary: "the day's most upvoted papers (today, or that date)",
+  summary: "a day's most upvoted papers (the latest complete day, or that date)",
   run: async (request) => {
     const core = needDaily(request);
     const date = dateArgument(request.argument);
@@ -28,14 +29,14 @@ export const daily: Subcommand = {
 };
 
 /**
- * The date asked for, `undefined` for today. Words get the usage; a date-sized word that is no date ("yesterday")
+ * The date asked for, `undefined` for the latest complete day. Words get the usage; a date-sized word that is no date ("yesterday")
  * is left to the core, which names the format as it does for Discord.
  */
 function dateArgument(argument: string): string | undefined {
   const text = argument.trim();
   if (text.length > DATE_LENGTH || /\s/.test(text)) {
     throw new UserError(
-      `${echoTyped(text)} is not a date. \`/papers daily\` shows today's papers and \`/papers daily 2026-08-20\` that day's; `
+      `${echoTyped(text)} is not a date. \`/papers daily\` shows the latest complete day's papers and \`/papers daily 2026-08-20\` that day's; `
       + 'to find papers about those words, use `/papers search` instead.',
     );
   }
