@@ -18,26 +18,30 @@ interface List {
  * array of numbers takes 8 (Node's V8 does not compress pointers): 3.6 million postings at 75,000 papers.
  */
 export class PaperLists {
-  private readonly lists = new Map<number, List>();
+  private readonly lists: List[] = [];
+  /**
+   * Each term's place in `lists`, plus one (0: no list): a typed array by term id, as a build files tens of
+   * millions of words, and neither a Map nor a sparse array (which V8 keeps as a dictionary) is that fast.
+   */
+  private placeOf = new Int32Array(0);
 
   /** Makes room for `count` papers under `termId` and some more: a build knows each term's count in advance. */
   reserve(termId: number, count: number): void {
-    const list = this.lists.get(termId);
-    if (list && list.ids.length >= count) return;
+    const list = this.listOf(termId) ?? this.newList(termId);
+    if (list.ids.length >= count) return;
     const ids = new Uint32Array(Math.ceil(count * GROWTH));
-    if (list) ids.set(list.ids.subarray(0, list.length));
-    this.lists.set(termId, { ids, length: list?.length ?? 0 });
+    ids.set(list.ids.subarray(0, list.length));
+    list.ids = ids;
   }
 
   /** Files `paperId` under `termId`: appended in the usual case (ids grow), inserted when a paper is replaced. */
   add(termId: number, paperId: number): void {
-    let list = this.lists.get(termId);
-    if (!list) {
-      list = { ids: new Uint32Array(FIRST_CAPACITY), length: 0 };
-      this.lists.set(termId, list);
-    }
+    const list = this.listOf(termId) ?? this.newList(termId);
+    const last = list.length === 0 ? -1 : list.ids[list.length - 1]!;
+    // A paper's words are filed in turn, so a repeated word finds its paper last.
+    if (last === paperId) return;
     if (list.length === list.ids.length) list.ids = grown(list.ids);
-    const at = list.length === 0 || list.ids[list.length - 1]! < paperId ? list.length : position(list, paperId);
+    const at = last < paperId ? list.length : position(list, paperId);
     if (at < list.length && list.ids[at] === paperId) return;
     list.ids.copyWithin(at + 1, at, list.length);
     list.ids[at] = paperId;
@@ -45,7 +49,7 @@ export class PaperLists {
   }
 
   remove(termId: number, paperId: number): void {
-    const list = this.lists.get(termId);
+    const list = this.listOf(termId);
     if (!list) return;
     const at = position(list, paperId);
     if (list.ids[at] !== paperId || at >= list.length) return;
@@ -55,8 +59,24 @@ export class PaperLists {
 
   /** The papers filed under `termId`, ascending; empty when none are. A view: valid until the next change. */
   papersWith(termId: number): Uint32Array {
-    const list = this.lists.get(termId);
+    const list = this.listOf(termId);
     return list ? list.ids.subarray(0, list.length) : EMPTY;
+  }
+
+  private listOf(termId: number): List | undefined {
+    return termId >= 0 && termId < this.placeOf.length && this.placeOf[termId]! > 0 ? this.lists[this.placeOf[termId]! - 1] : undefined;
+  }
+
+  private newList(termId: number): List {
+    if (termId >= this.placeOf.length) {
+      const grownPlaces = new Int32Array(Math.max(termId + 1, Math.ceil(this.placeOf.length * 1.25)));
+      grownPlaces.set(this.placeOf);
+      this.placeOf = grownPlaces;
+    }
+    const list = { ids: new Uint32Array(FIRST_CAPACITY), length: 0 };
+    this.lists.push(list);
+    this.placeOf[termId] = this.lists.length;
+    return list;
   }
 }
 
