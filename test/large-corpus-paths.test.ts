@@ -55,23 +55,13 @@ describe('a corpus large enough to have common words', () => {
   });
 
   it('keeps title lists right through live additions and updates', () => {
-    const live = createPaperIndex(papers, SearchEngine.build(papers, TUNING));
     const paper: Paper = { id: 'quokka-attention', title: 'Attention Models for Quokka Counting', abstract: 'We count quokkas.', authors: [], source: 'jsonl' };
-    live.add([paper]);
-    live.add([{ ...paper, upvotes: 3 }]);
-    const found = live.answer('attention models').results.filter((match) => match.paper.id === 'quokka-attention');
-    expect(found).toHaveLength(1);
-    expect(found[0]!.paper.upvotes).toBe(3);
+    expect(matchesAfterAddAndUpdate(paper, 'attention models')).toEqual([{ upvotes: 3 }]);
   });
 
   it('keeps the lists of papers with a common word right through live additions and updates', () => {
-    const live = createPaperIndex(papers, SearchEngine.build(papers, TUNING));
     const paper: Paper = { id: 'quokka-counting', title: 'Quokka Counting', abstract: 'A teacher and a student score each application domain.', authors: [], source: 'jsonl' };
-    live.add([paper]);
-    live.add([{ ...paper, upvotes: 3 }]);
-    const found = live.answer('teacher and student scores in an application domain').results.filter((match) => match.paper.id === 'quokka-counting');
-    expect(found).toHaveLength(1);
-    expect(found[0]!.paper.upvotes).toBe(3);
+    expect(matchesAfterAddAndUpdate(paper, 'teacher and student scores in an application domain')).toEqual([{ upvotes: 3 }]);
   });
 
   it('saves and restores which words are common', () => {
@@ -82,3 +72,11 @@ describe('a corpus large enough to have common words', () => {
     expect(restored.answer("what's sigmaReparam?")).toEqual(index.answer("what's sigmaReparam?"));
   });
 });
+
+/** Adds `paper` to a live index, then an update of it with 3 upvotes: the upvotes of each match for `question`. */
+function matchesAfterAddAndUpdate(paper: Paper, question: string): { upvotes: number | undefined }[] {
+  const live = createPaperIndex(papers, SearchEngine.build(papers, TUNING));
+  live.add([paper]);
+  live.add([{ ...paper, upvotes: 3 }]);
+  return live.answer(question).results.filter((match) => match.paper.id === paper.id).map((match) => ({ upvotes: match.paper.upvotes }));
+}
