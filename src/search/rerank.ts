@@ -10,7 +10,7 @@ export type QueryTerm = Pick<QueryWord, 'term' | 'joined'>;
 
 /**
  * Weights of the final ranking, tuned with `npm run eval` on the dev questions (seed and seed + 74,728 arXiv
- * abstracts) as a whole, never per question.
+ * abstracts) as a whole, never per question, and checked on the team's questions (scripts/team-questions.jsonl).
  */
 export const RANKING = {
   /**
