@@ -56,17 +56,27 @@ async function main(): Promise<void> {
     publishers.discord = bot.publisher;
   }
   if (slack) {
-    const app = await startSlack(index, slack, log, { daily });
+    // A token refused while running (revoked, say) cannot come back without a person and a restart: say so and
+    // exit non-zero, so that a supervisor notices, instead of running on deaf (adapters/slack/connect.ts).
+    const onCredentialsRefused = (error: Error) => {
+      log.error(error.message);
+      void stop('credentials refused', 1);
+    };
+    const app = await startSlack(index, slack, log, { daily, onCredentialsRefused });
     running.push(app);
     publishers.slack = app.publisher;
   }
   const schedule = daily.startSchedule(publishers);
-  stopOnSignals(async () => {
+  shutDown = async () => {
     // The schedule first, so that no digest starts while the adapters are closing; the database last.
     schedule.stop();
     await Promise.allSettled(running.map((service) => service.stop()));
     daily.close();
-  });
+  };
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
+  // A stray rejection must not end the bot; each adapter already answers its own errors.
+  process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', { reason: reason instanceof Error ? reason.message : String(reason) }));
 }
 
 /** Papers brought in by `npm run ingest` live in the database, not in the corpus files: add them to the index. */
@@ -85,20 +95,17 @@ function addStoredPapers(index: PaperIndex, store: Store): void {
   if (added + updated > 0) log.info('Added ingested papers', { added, updated });
 }
 
-/** SIGINT / SIGTERM: stop taking requests, let replies under way finish, disconnect, exit. */
-function stopOnSignals(shutDown: () => Promise<void>): void {
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('Shutting down', { signal });
-    await shutDown();
-    process.exit(0);
-  };
-  process.on('SIGINT', (signal) => void stop(signal));
-  process.on('SIGTERM', (signal) => void stop(signal));
-  // A stray rejection must not end the bot; each adapter already answers its own errors.
-  process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', { reason: reason instanceof Error ? reason.message : String(reason) }));
+/** What stopping closes; set once everything has started. */
+let shutDown: () => Promise<void> = async () => {};
+let stopping = false;
+
+/** SIGINT / SIGTERM (exit code 0) or a refused token (1): stop taking requests, let replies under way finish, disconnect, exit. */
+async function stop(reason: string, exitCode = 0): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info('Shutting down', { reason });
+  await shutDown();
+  process.exit(exitCode);
 }
 
 main().catch(exitWithError);

@@ -38,9 +38,14 @@ export interface FakeSlack {
   /** The Web API base, for `SLACK_API_URL` / `clientOptions.slackApiUrl`. */
   apiUrl: string;
   responseUrl(id: string): string;
-  /** Every call but `auth.test`, in arrival order. */
+  /** Every call but `auth.test` and `apps.connections.open`, in arrival order. */
   calls: SlackCall[];
-  /** Fails the next call(s) to `method` (`chat.postMessage`, `respond`, …), first in first out. */
+  /** The `auth.test` and `apps.connections.open` calls, in arrival order, each as its method name. */
+  handshakes: string[];
+  /**
+   * Fails the next call(s) to `method` (`chat.postMessage`, `respond`, `auth.test`, `apps.connections.open`, …),
+   * first in first out.
+   */
   fail(method: string, ...faults: SlackFault[]): void;
   /** Channels that answer every call naming them with this Slack error (`is_archived`, …), as a gone channel does. */
   goneChannels: Map<string, string>;
@@ -57,10 +62,12 @@ export function signedHeaders(secret: string, rawBody: string, contentType: stri
 
 /**
  * `socketUrl`: where `apps.connections.open` sends a Socket Mode app (see `fixtures/slack-socket.ts`); without it
- * the call fails as it does for a revoked app token. `authError`: make `auth.test` fail, as for a revoked token.
+ * the call fails with `invalid_auth`, or with `connectionsError` when given (`token_revoked`, `missing_scope`, …),
+ * as for a bad app token. `authError`: make `auth.test` fail, as for a revoked bot token.
  */
-export async function startFakeSlack(options: { socketUrl?: string; authError?: string } = {}): Promise<FakeSlack> {
+export async function startFakeSlack(options: { socketUrl?: string; authError?: string; connectionsError?: string } = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
+  const handshakes: string[] = [];
   const faults = new Map<string, SlackFault[]>();
   const goneChannels = new Map<string, string>();
   const waiters = new Set<() => void>();
@@ -77,12 +84,15 @@ export async function startFakeSlack(options: { socketUrl?: string; authError?: 
           calls.push(call);
           for (const wake of waiters) wake();
         }, delayMs);
-      } else if (req.url?.endsWith('/apps.connections.open')) {
-        json(res, 200, options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: 'invalid_auth' });
-      } else if (options.authError) {
-        json(res, 200, { ok: false, error: options.authError });
       } else {
-        json(res, 200, { ok: true, user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: 'paperbot', team: 'Fake' });
+        const method = req.url?.endsWith('/apps.connections.open') ? 'apps.connections.open' : 'auth.test';
+        handshakes.push(method);
+        const fault = faults.get(method)?.shift();
+        if (fault && 'status' in fault) json(res, fault.status, { ok: false, error: fault.status === 429 ? 'ratelimited' : 'fatal_error' }, fault.retryAfter);
+        else if (fault && 'error' in fault) json(res, 200, { ok: false, error: fault.error });
+        else if (method === 'apps.connections.open') json(res, 200, options.socketUrl ? { ok: true, url: options.socketUrl } : { ok: false, error: options.connectionsError ?? 'invalid_auth' });
+        else if (options.authError) json(res, 200, { ok: false, error: options.authError });
+        else json(res, 200, { ok: true, user_id: BOT_USER, bot_id: BOT_ID, team_id: TEAM, user: 'paperbot', team: 'Fake' });
       }
     });
   });
@@ -92,6 +102,7 @@ export async function startFakeSlack(options: { socketUrl?: string; authError?: 
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/respond/${encodeURIComponent(id)}`,
     calls,
+    handshakes,
     goneChannels,
     fail: (method, ...more) => faults.set(method, [...(faults.get(method) ?? []), ...more]),
     waitForCalls: (count, timeoutMs = 5000) => new Promise((resolve, reject) => {
@@ -182,8 +193,8 @@ function answer(res: ServerResponse, call: SlackCall, fault: SlackFault | undefi
   return error === undefined ? undefined : [error, ...problems].join(': ');
 }
 
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+function json(res: ServerResponse, status: number, body: unknown, retryAfter?: number): void {
+  res.writeHead(status, { 'content-type': 'application/json', ...(retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {}) }).end(JSON.stringify(body));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedHeaders, startFakeSlack, type FakeSlack } from './fake-slack.js';
+import { startFakeSocket } from './fixtures/slack-socket.js';
 import { SIGNING_SECRET } from './fixtures/slack-bed.js';
 import { mentionEvent } from './fixtures/slack-payloads.js';
 
@@ -70,4 +71,79 @@ describe('npm start with Slack settings', () => {
     expect(logs).not.toContain(SIGNING_SECRET);
     expect(logs).not.toContain('xoxb-start-test');
   });
+});
+
+describe('npm start with a Slack token that Slack refuses', () => {
+  // Bolt 5.1.0 alone printed "paperbot failed: An API error occurred: invalid_auth … Please report this" for a
+  // refused bot token, and retried apps.connections.open forever on a revoked app token.
+  const table: [string, string, { authError?: string; connectionsError?: string }][] = [
+    ['SLACK_BOT_TOKEN', 'invalid_auth', { authError: 'invalid_auth' }],
+    ['SLACK_APP_TOKEN', 'token_revoked', { connectionsError: 'token_revoked' }],
+  ];
+
+  it.each(table)('%s refused (%s): says which variable and what to check, exits 1', async (variable, code, refusal) => {
+    const refusing = await startFakeSlack(refusal);
+    const dataDir = await mkdtemp(join(tmpdir(), 'paperbot-start-refused-'));
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_PATH: join(dataDir, 'paperbot.sqlite'),
+      DISCORD_TOKEN: '',
+      SLACK_BOT_TOKEN: 'xoxb-refused-secret',
+      SLACK_APP_TOKEN: 'xapp-refused-secret',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_API_URL: refusing.apiUrl,
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let logs = '';
+    child.stderr.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const code30s = await Promise.race([exited, sleep(30_000).then(() => 'still running after 30 s')]);
+      expect(code30s).toBe(1);
+      expect(logs).toContain(`${variable} `);
+      expect(logs).toContain(`(${code})`);
+      expect(logs).not.toContain('refused-secret');
+      expect(logs).not.toMatch(/Please report|\n\s+at /);
+    } finally {
+      child.kill('SIGKILL');
+      await refusing.close();
+    }
+  }, 40_000);
+});
+
+describe('npm start with Socket Mode when the app token is revoked while running', () => {
+  it('logs which variable and exits 1 at the next reconnection, instead of running on deaf', async () => {
+    const socket = await startFakeSocket();
+    const slack = await startFakeSlack({ socketUrl: socket.url });
+    const dataDir = await mkdtemp(join(tmpdir(), 'paperbot-start-revoked-'));
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_PATH: join(dataDir, 'paperbot.sqlite'),
+      DISCORD_TOKEN: '',
+      SLACK_BOT_TOKEN: 'xoxb-revoked-secret',
+      SLACK_APP_TOKEN: 'xapp-revoked-secret',
+      SLACK_SIGNING_SECRET: '',
+      SLACK_API_URL: slack.apiUrl,
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let logs = '';
+    child.stderr.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      for (const deadline = Date.now() + 30_000; !logs.includes('Slack: connected'); await sleep(50)) {
+        if (Date.now() > deadline) throw new Error(`the bot did not connect: ${logs}`);
+      }
+      slack.fail('apps.connections.open', { error: 'token_revoked' });
+      socket.send({ type: 'disconnect', reason: 'refresh_requested' });
+      expect(await Promise.race([exited, sleep(10_000).then(() => 'still running after 10 s')])).toBe(1);
+      expect(logs).toMatch(/error Slack says SLACK_APP_TOKEN has been revoked \(token_revoked\)/);
+      expect(logs).not.toContain('revoked-secret');
+    } finally {
+      child.kill('SIGKILL');
+      await slack.close();
+      await socket.close();
+    }
+  }, 45_000);
 });

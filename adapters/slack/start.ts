@@ -1,5 +1,5 @@
 import { Server } from 'node:http';
-import { App, type webApi } from '@slack/bolt';
+import { App, SocketModeReceiver, type webApi } from '@slack/bolt';
 import type { PaperIndex } from '../../src/paper-index.js';
 import type { SlackConfig } from './config.js';
 import { toBoltLogger } from './log.js';
@@ -12,6 +12,8 @@ import { describe } from './explain-errors.js';
 import type { DailyPapers } from '../../src/digest/daily-papers.js';
 import type { DigestPublisher } from '../../src/digest/publisher.js';
 import { createSlackPublisher } from './digest-publisher.js';
+import { CONNECT_RETRY, reconnectWhenDropped, retryUntilAccepted, type RetryDelays } from './connect.js';
+import type { SlackCredentialsError } from './credentials.js';
 
 /**
  * Web API retries for chat replies: a few quick tries on 5xx and network errors, then give up. The library's
@@ -30,6 +32,13 @@ export interface SlackStartOptions {
    * answer that daily digests are not configured.
    */
   daily?: DailyPapers;
+  /** Waits between start-up and reconnection tries after a network error, 5xx or rate limit (tests use short ones). */
+  connectRetry?: RetryDelays;
+  /**
+   * Called once if Slack refuses SLACK_APP_TOKEN while reconnecting Socket Mode (revoked, say): no event can arrive
+   * any more, so `npm start` logs it and exits non-zero rather than look alive. Without it the error is logged.
+   */
+  onCredentialsRefused?: (error: SlackCredentialsError) => void;
 }
 
 /** A running Slack app. */
@@ -48,29 +57,47 @@ export interface SlackRunning {
 /**
  * Starts the Slack adapter over `index`: checks the bot token (`auth.test`, so a bad token fails here, not on the
  * first message), registers the listeners, and connects by Socket Mode or listens for HTTP as `config` says.
+ * A token Slack refuses rejects with a `SlackCredentialsError` naming its variable; network errors, 5xx and rate
+ * limits are retried (`connectRetry`), at start-up and when Socket Mode reconnects.
  */
 export async function startSlack(index: PaperIndex, config: SlackConfig, log: Logger = silentLogger, options: SlackStartOptions = {}): Promise<SlackRunning> {
+  const logger = toBoltLogger(log);
+  // Paging answers must not wait for the 30-minute default; a rate limit drops the reply (logged) instead of queueing.
+  const clientOptions = { retryConfig: options.retryConfig ?? REPLY_RETRIES, rejectRateLimitedCalls: true, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) };
+  // Our own receiver, to reconnect on our terms (see connect.ts); it needs the client options of its own (platform-notes §4.1).
+  const receiver = config.mode === 'socket'
+    ? new SocketModeReceiver({ appToken: config.appToken, logger, autoReconnectEnabled: false, installerOptions: { clientOptions } })
+    : undefined;
   const app = new App({
     token: config.botToken,
-    ...(config.mode === 'socket' ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
-    logger: toBoltLogger(log),
-    // Paging answers must not wait for the 30-minute default; a rate limit drops the reply (logged) instead of queueing.
-    clientOptions: { retryConfig: options.retryConfig ?? REPLY_RETRIES, rejectRateLimitedCalls: true, ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) },
+    ...(config.mode === 'socket' ? { socketMode: true, receiver } : { signingSecret: config.signingSecret }),
+    logger,
+    clientOptions,
     // Acks go out before listeners run: a slow answer must not make Slack retry (platform-notes §4.3).
     processBeforeResponse: false,
     deferInitialization: true,
   });
-  await app.init();
+  const stopping = new AbortController();
+  const retry = { log, delays: options.connectRetry ?? CONNECT_RETRY, signal: stopping.signal };
+  // Bolt's init calls auth.test with the bot token.
+  await retryUntilAccepted('checking SLACK_BOT_TOKEN (auth.test)', 'SLACK_BOT_TOKEN', () => app.init(), retry);
   const inflight = new InFlight();
   registerListeners(app, { index, log, seen: new Deduper(), shares: new ShareClaims(), inflight, daily: options.daily });
   app.error(async (error) => log.error('Slack: unhandled listener error', { error: describe(error) }));
-  const started: unknown = config.mode === 'http' ? await app.start(config.port) : await app.start();
+  const started: unknown = config.mode === 'http'
+    ? await app.start(config.port)
+    : await retryUntilAccepted('opening the Socket Mode connection', 'SLACK_APP_TOKEN', () => app.start(), retry);
+  if (receiver) {
+    const onRefused = options.onCredentialsRefused ?? ((error: SlackCredentialsError) => log.error(`Slack: ${error.message}`));
+    reconnectWhenDropped(receiver, () => app.start(), { ...retry, onRefused });
+  }
   const port = portOf(started);
   log.info(`Slack: connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
   return {
     port,
     publisher: createSlackPublisher(app.client, log),
     stop: async () => {
+      stopping.abort();
       await app.stop();
       await inflight.drain(DRAIN_MS);
       log.info('Slack: stopped');

@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startSlack, type SlackRunning, type SlackStartOptions } from '../adapters/slack/start.js';
+import { readSlackConfig } from '../adapters/slack/config.js';
+import type { SlackCredentialsError } from '../adapters/slack/credentials.js';
+import { ConfigError } from '../src/errors.js';
+import { seedIndex } from './fixtures/slack-index.js';
+import { recordingLog } from './fixtures/slack-bed.js';
+import { startFakeSocket, type FakeSocket } from './fixtures/slack-socket.js';
+import { startFakeSlack, type FakeSlack, type SlackFault } from './fake-slack.js';
+import { BOT_USER, mentionEvent } from './fixtures/slack-payloads.js';
+
+/**
+ * Tokens Slack refuses stop paperbot at once, naming the variable and never showing the token; network errors,
+ * 5xx and rate limits are retried, at start-up and when Socket Mode reconnects. Real Bolt, real Socket Mode client,
+ * loopback Slack. Bolt 5.1.0 alone, by contrast, retried `apps.connections.open` forever on `token_revoked`,
+ * `missing_scope` and `not_allowed_token_type`, gave up on the first 5xx, and printed only "An API error occurred".
+ */
+const BOT_TOKEN = 'xoxb-secret-bot-123';
+const APP_TOKEN = 'xapp-secret-app-456';
+/** Quick retries, so that a retry shows within a test and "retrying forever" shows as still waiting. */
+const QUICK: SlackStartOptions = { retryConfig: { retries: 0 }, connectRetry: { firstMs: 20, maxMs: 100 } };
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Bench {
+  fake: FakeSlack;
+  socket: FakeSocket;
+  log: ReturnType<typeof recordingLog>;
+  start(options?: SlackStartOptions): Promise<SlackRunning>;
+}
+
+async function bench(): Promise<Bench> {
+  const socket = await startFakeSocket();
+  const fake = await startFakeSlack({ socketUrl: socket.url });
+  cleanups.push(() => socket.close(), () => fake.close());
+  const log = recordingLog();
+  const config = readSlackConfig({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: APP_TOKEN, SLACK_API_URL: fake.apiUrl })!;
+  const start = async (options: SlackStartOptions = {}) => startSlack(await seedIndex(), config, log, { ...QUICK, ...options });
+  return { fake, socket, log, start };
+}
+
+/** How a start ends within `ms`: the running app (stopped after the test), its error, or a note that it is still trying. */
+async function outcome(start: Promise<SlackRunning>, ms = 2000): Promise<unknown> {
+  const waiting = new Promise((resolve) => setTimeout(() => resolve(`still trying after ${ms} ms`), ms));
+  const settled = start.then((running) => {
+    cleanups.unshift(() => running.stop());
+    return 'started';
+  }, (error: unknown) => error);
+  return Promise.race([settled, waiting]);
+}
+
+async function until(condition: () => boolean, what: string, ms = 3000): Promise<void> {
+  for (const deadline = Date.now() + ms; !condition(); await new Promise((resolve) => setTimeout(resolve, 10))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+const count = (fake: FakeSlack, method: string) => fake.handshakes.filter((call) => call === method).length;
+
+function expectRefusal(error: unknown, variable: string, code: string): void {
+  expect(error).toBeInstanceOf(ConfigError);
+  const { message } = error as Error;
+  expect(message).toContain(variable);
+  expect(message).toContain(`(${code})`);
+  expect(message).not.toContain(BOT_TOKEN);
+  expect(message).not.toContain(APP_TOKEN);
+}
+
+describe('start-up with a token Slack refuses: one try, then a clear error naming the variable', () => {
+  it.each(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'not_allowed_token_type'])('SLACK_BOT_TOKEN: %s on auth.test', async (code) => {
+    const { fake, start } = await bench();
+    fake.fail('auth.test', { error: code });
+    expectRefusal(await outcome(start()), 'SLACK_BOT_TOKEN', code);
+    expect(fake.handshakes).toEqual(['auth.test']);
+  });
+
+  it.each(['invalid_auth', 'not_authed', 'token_revoked', 'account_inactive', 'missing_scope', 'not_allowed_token_type'])('SLACK_APP_TOKEN: %s on apps.connections.open', async (code) => {
+    const { fake, start } = await bench();
+    fake.fail('apps.connections.open', { error: code });
+    expectRefusal(await outcome(start()), 'SLACK_APP_TOKEN', code);
+    expect(fake.handshakes).toEqual(['auth.test', 'apps.connections.open']);
+  });
+
+  it('says what to do: which page, which scope', async () => {
+    const { fake, start } = await bench();
+    fake.fail('apps.connections.open', { error: 'missing_scope' });
+    expect(((await outcome(start())) as Error).message).toMatch(/connections:write/);
+    const other = await bench();
+    other.fake.fail('auth.test', { error: 'token_revoked' });
+    expect(((await outcome(other.start())) as Error).message).toMatch(/OAuth & Permissions/);
+  });
+});
+
+describe('start-up through transient failures: retried until Slack answers', () => {
+  const table: [string, string, SlackFault][] = [
+    ['auth.test answering HTTP 500', 'auth.test', { status: 500 }],
+    ['auth.test rate limited', 'auth.test', { status: 429, retryAfter: 0 }],
+    ['apps.connections.open answering HTTP 503', 'apps.connections.open', { status: 503 }],
+    ['apps.connections.open rate limited', 'apps.connections.open', { status: 429, retryAfter: 0 }],
+  ];
+
+  it.each(table)('%s twice', async (_name, method, fault) => {
+    const { fake, log, start } = await bench();
+    fake.fail(method, fault, fault);
+    expect(await outcome(start())).toBe('started');
+    expect(count(fake, method)).toBe(3);
+    expect(log.entries.filter((entry) => entry.level === 'warn' && entry.message.includes('trying again'))).toHaveLength(2);
+  });
+});
+
+describe('Socket Mode connection dropped while running', () => {
+  const drop = (socket: FakeSocket) => socket.send({ type: 'disconnect', reason: 'refresh_requested' });
+
+  it('stops, once, when Slack refuses the app token on reconnecting (revoked meanwhile)', async () => {
+    const { fake, socket, start } = await bench();
+    const refused: SlackCredentialsError[] = [];
+    expect(await outcome(start({ onCredentialsRefused: (error) => refused.push(error) }))).toBe('started');
+    fake.fail('apps.connections.open', { error: 'token_revoked' }, { error: 'token_revoked' });
+    drop(socket);
+    await until(() => refused.length > 0, 'the refusal to be reported');
+    expectRefusal(refused[0], 'SLACK_APP_TOKEN', 'token_revoked');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // No more tries: one to connect at start-up, one refused.
+    expect(count(fake, 'apps.connections.open')).toBe(2);
+    expect(refused).toHaveLength(1);
+  });
+
+  it('reconnects through a 5xx and a rate limit, and answers again', async () => {
+    const { fake, socket, log, start } = await bench();
+    expect(await outcome(start())).toBe('started');
+    fake.fail('apps.connections.open', { status: 503 }, { status: 429, retryAfter: 0 });
+    drop(socket);
+    await until(() => count(fake, 'apps.connections.open') === 4, 'three more connection tries');
+    await until(() => log.entries.some((entry) => entry.message === 'Slack: reconnected (Socket Mode)'), 'the reconnection');
+    const event = JSON.parse(mentionEvent({ text: `<@${BOT_USER}> attention sink`, ts: '1700000777.000100' })) as Record<string, unknown>;
+    socket.send({ envelope_id: 'env-after', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: event });
+    expect(await socket.ack('env-after')).toEqual({ envelope_id: 'env-after', payload: {} });
+    expect((await fake.waitForCalls(1))[0]).toMatchObject({ method: 'chat.postMessage', body: { thread_ts: '1700000777.000100' } });
+  });
+
+  it('stops reconnecting when the app is stopped', async () => {
+    const { fake, socket, start } = await bench();
+    const running = await start();
+    await running.stop();
+    drop(socket);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(count(fake, 'apps.connections.open')).toBe(1);
+  });
+});
