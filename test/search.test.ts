@@ -38,6 +38,11 @@ describe('ranking', () => {
     expect(topTitle('garmnet virtual try-on')).toBe('Improving Virtual Try-On with Garment-focused Diffusion Models');
   });
 
+  it('does not take a short unknown word for a typo of another one', () => {
+    // "haze" is in no seed paper; one edit away are "gaze" and "maze", which have nothing to do with it.
+    expect(index.search('haze').results).toEqual([]);
+  });
+
   it('completes an unfinished last word by prefix', () => {
     // "TidalDec" is no word of the corpus: it is the start of "TidalDecode", typed as far as the person got.
     expect(topTitle('fast LLM decoding TidalDec')).toBe('TidalDecode: Fast and Accurate LLM Decoding with Position Persistent Sparse Attention');
