@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -31,6 +31,27 @@ async function postWhenUp(url: string, raw: string, deadline = Date.now() + 60_0
   }
 }
 
+/** `npm start`'s entry point running as a process of its own, and what it has logged so far. */
+interface RunningBot {
+  child: ChildProcess;
+  logs(): string;
+  exited: Promise<number | null>;
+}
+
+/**
+ * Starts the bot with a fresh data folder, Discord off and these settings. Node itself runs it, not npx: signals
+ * must reach the bot's own process.
+ */
+async function startBot(dataDirPrefix: string, settings: Record<string, string>): Promise<RunningBot> {
+  const dataDir = await mkdtemp(join(tmpdir(), dataDirPrefix));
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: join(dataDir, 'paperbot.sqlite'), DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...settings };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let logs = '';
+  child.stderr!.on('data', (chunk: Buffer) => (logs += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, logs: () => logs, exited };
+}
+
 let fake: FakeSlack;
 beforeAll(async () => {
   fake = await startFakeSlack();
@@ -41,35 +62,19 @@ afterAll(async () => {
 
 describe('npm start with Slack settings', () => {
   it('answers a mention through the real entry point, with daily papers open, and stops cleanly on SIGTERM', async () => {
-    const dataDir = await mkdtemp(join(tmpdir(), 'paperbot-start-slack-'));
     const port = await freePort();
-    const env = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_PATH: join(dataDir, 'paperbot.sqlite'),
-      DISCORD_TOKEN: '',
-      SLACK_BOT_TOKEN: 'xoxb-start-test',
-      SLACK_APP_TOKEN: '',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: String(port),
-      SLACK_API_URL: fake.apiUrl,
-    };
-    // Node itself, not npx: the signal must reach the bot's own process.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let logs = '';
-    child.stderr.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const bot = await startBot('paperbot-start-slack-', { SLACK_BOT_TOKEN: 'xoxb-start-test', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(port), SLACK_API_URL: fake.apiUrl });
 
     const response = await postWhenUp(`http://127.0.0.1:${port}/slack/events`, mentionEvent({ text: '<@U0FAKEBOT> what is GarDiff?' }));
     expect(response.status).toBe(200);
     const [posted] = (await fake.waitForCalls(1, 30_000)).filter((call) => call.method === 'chat.postMessage');
     expect(JSON.stringify(posted?.body)).toContain('Garment-focused Diffusion');
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(logs).toMatch(/Shutting down/);
-    expect(logs).not.toContain(SIGNING_SECRET);
-    expect(logs).not.toContain('xoxb-start-test');
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.logs()).toMatch(/Shutting down/);
+    expect(bot.logs()).not.toContain(SIGNING_SECRET);
+    expect(bot.logs()).not.toContain('xoxb-start-test');
   });
 });
 
@@ -83,30 +88,16 @@ describe('npm start with a Slack token that Slack refuses', () => {
 
   it.each(table)('%s refused (%s): says which variable and what to check, exits 1', async (variable, code, refusal) => {
     const refusing = await startFakeSlack(refusal);
-    const dataDir = await mkdtemp(join(tmpdir(), 'paperbot-start-refused-'));
-    const env = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_PATH: join(dataDir, 'paperbot.sqlite'),
-      DISCORD_TOKEN: '',
-      SLACK_BOT_TOKEN: 'xoxb-refused-secret',
-      SLACK_APP_TOKEN: 'xapp-refused-secret',
-      SLACK_SIGNING_SECRET: '',
-      SLACK_API_URL: refusing.apiUrl,
-    };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let logs = '';
-    child.stderr.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const bot = await startBot('paperbot-start-refused-', { SLACK_BOT_TOKEN: 'xoxb-refused-secret', SLACK_APP_TOKEN: 'xapp-refused-secret', SLACK_API_URL: refusing.apiUrl });
     try {
-      const code30s = await Promise.race([exited, sleep(30_000).then(() => 'still running after 30 s')]);
+      const code30s = await Promise.race([bot.exited, sleep(30_000).then(() => 'still running after 30 s')]);
       expect(code30s).toBe(1);
-      expect(logs).toContain(`${variable} `);
-      expect(logs).toContain(`(${code})`);
-      expect(logs).not.toContain('refused-secret');
-      expect(logs).not.toMatch(/Please report|\n\s+at /);
+      expect(bot.logs()).toContain(`${variable} `);
+      expect(bot.logs()).toContain(`(${code})`);
+      expect(bot.logs()).not.toContain('refused-secret');
+      expect(bot.logs()).not.toMatch(/Please report|\n\s+at /);
     } finally {
-      child.kill('SIGKILL');
+      bot.child.kill('SIGKILL');
       await refusing.close();
     }
   }, 40_000);
@@ -116,32 +107,18 @@ describe('npm start with Socket Mode when the app token is revoked while running
   it('logs which variable and exits 1 at the next reconnection, instead of running on deaf', async () => {
     const socket = await startFakeSocket();
     const slack = await startFakeSlack({ socketUrl: socket.url });
-    const dataDir = await mkdtemp(join(tmpdir(), 'paperbot-start-revoked-'));
-    const env = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_PATH: join(dataDir, 'paperbot.sqlite'),
-      DISCORD_TOKEN: '',
-      SLACK_BOT_TOKEN: 'xoxb-revoked-secret',
-      SLACK_APP_TOKEN: 'xapp-revoked-secret',
-      SLACK_SIGNING_SECRET: '',
-      SLACK_API_URL: slack.apiUrl,
-    };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let logs = '';
-    child.stderr.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const bot = await startBot('paperbot-start-revoked-', { SLACK_BOT_TOKEN: 'xoxb-revoked-secret', SLACK_APP_TOKEN: 'xapp-revoked-secret', SLACK_API_URL: slack.apiUrl });
     try {
-      for (const deadline = Date.now() + 30_000; !logs.includes('Slack: connected'); await sleep(50)) {
-        if (Date.now() > deadline) throw new Error(`the bot did not connect: ${logs}`);
+      for (const deadline = Date.now() + 30_000; !bot.logs().includes('Slack: connected'); await sleep(50)) {
+        if (Date.now() > deadline) throw new Error(`the bot did not connect: ${bot.logs()}`);
       }
       slack.fail('apps.connections.open', { error: 'token_revoked' });
       socket.send({ type: 'disconnect', reason: 'refresh_requested' });
-      expect(await Promise.race([exited, sleep(10_000).then(() => 'still running after 10 s')])).toBe(1);
-      expect(logs).toMatch(/error Slack says SLACK_APP_TOKEN has been revoked \(token_revoked\)/);
-      expect(logs).not.toContain('revoked-secret');
+      expect(await Promise.race([bot.exited, sleep(10_000).then(() => 'still running after 10 s')])).toBe(1);
+      expect(bot.logs()).toMatch(/error Slack says SLACK_APP_TOKEN has been revoked \(token_revoked\)/);
+      expect(bot.logs()).not.toContain('revoked-secret');
     } finally {
-      child.kill('SIGKILL');
+      bot.child.kill('SIGKILL');
       await slack.close();
       await socket.close();
     }
