@@ -141,6 +141,18 @@ describe('Socket Mode connection dropped while running', () => {
     expect((await fake.waitForCalls(1))[0]).toMatchObject({ method: 'chat.postMessage', body: { thread_ts: '1700000777.000100' } });
   });
 
+  it('says, as an error naming SLACK_BOT_TOKEN, when a reply fails because the bot token was revoked meanwhile', async () => {
+    const { fake, socket, log, start } = await bench();
+    expect(await outcome(start())).toBe('started');
+    fake.fail('chat.postMessage', { error: 'token_revoked' });
+    const event = JSON.parse(mentionEvent({ text: `<@${BOT_USER}> attention sink`, ts: '1700000888.000100' })) as Record<string, unknown>;
+    socket.send({ envelope_id: 'env-revoked', type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: event });
+    await until(() => log.entries.some((entry) => entry.level === 'error'), 'an error to be logged');
+    const logged = log.entries.find((entry) => entry.level === 'error')!;
+    expect(logged.message).toMatch(/SLACK_BOT_TOKEN.*revoked.*\(token_revoked\)/);
+    expect(JSON.stringify(log.entries)).not.toContain(BOT_TOKEN);
+  });
+
   it('stops reconnecting when the app is stopped', async () => {
     const { fake, socket, start } = await bench();
     const running = await start();

@@ -47,6 +47,17 @@ export function credentialsError(error: unknown, variable: SlackTokenVariable): 
   return code !== undefined && code in REFUSALS ? new SlackCredentialsError(variable, code) : undefined;
 }
 
+/**
+ * A `SlackCredentialsError` when `error`, from any call, says the token itself is no good (wrong, revoked, or its
+ * workspace or user gone), else `undefined`. Unlike `credentialsError`, a missing scope does not count: on an
+ * ordinary call it is that one feature's problem.
+ */
+export function tokenRefused(error: unknown, variable: SlackTokenVariable): SlackCredentialsError | undefined {
+  const code = slackErrorCode(error);
+  const kind = code === undefined ? undefined : REFUSALS[code];
+  return kind === 'wrong' || kind === 'revoked' || kind === 'inactive' ? new SlackCredentialsError(variable, code!) : undefined;
+}
+
 /** The Slack error code (`data.error`) of a Web API platform error, else `undefined`. */
 export function slackErrorCode(error: unknown): string | undefined {
   if (!(error instanceof Error)) return undefined;

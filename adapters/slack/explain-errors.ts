@@ -2,6 +2,7 @@ import { isUserError } from '../../src/errors.js';
 import type { SlackMessage } from './format/message.js';
 import { formatApology, formatUserError } from './format/notice.js';
 import type { Logger } from '../../src/logger.js';
+import { tokenRefused } from './credentials.js';
 
 /**
  * The message for a request: what `build` returns, or, when it throws, the reason for a `UserError` and an
@@ -24,15 +25,18 @@ export function explainError(log: Logger, what: string, error: unknown): SlackMe
 
 /**
  * Sends a reply and reports whether it went out. A Web API refusal (`ratelimited`, `not_in_channel`,
- * `channel_not_found`, `invalid_auth`, 5xx) is logged, not thrown: there is nobody left to tell, and the
- * next request must still be served.
+ * `channel_not_found`, 5xx) is logged, not thrown: there is nobody left to tell, and the next request must still
+ * be served. A bot token Slack no longer accepts (revoked while the bot runs) is logged as an error saying what to
+ * do: every reply fails until someone sets a new one, and a warning per reply would hide why.
  */
 export async function sendSafely(log: Logger, what: string, send: () => Promise<unknown>): Promise<boolean> {
   try {
     await send();
     return true;
   } catch (error) {
-    log.warn(`Slack: could not send ${what}`, { error: describe(error) });
+    const refused = tokenRefused(error, 'SLACK_BOT_TOKEN');
+    if (refused) log.error(`Slack: could not send ${what}. ${refused.message}`);
+    else log.warn(`Slack: could not send ${what}`, { error: describe(error) });
     return false;
   }
 }
