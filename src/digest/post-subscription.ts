@@ -34,12 +34,8 @@ export async function postSubscription(subscription: Subscription, due: DigestDa
     const today = await earlierPostToday(subscription, due.postingDay, now, deps);
     if (today !== 'none') return today;
     if (record?.status === 'pending') {
-      const existing = await deps.publisher.findExisting(ref.channelId, ref.digestKey);
-      if (existing !== null) {
-        deps.store.markSent(ref.digestKey, existing, now);
-        deps.logger.info('digest: an in-doubt post was found sent', { digestKey: ref.digestKey, messageId: existing });
-        return { kind: 'recovered', key: ref.digestKey };
-      }
+      const recovered = await recoverIfSent(ref, now, deps);
+      if (recovered) return recovered;
     }
     if (record && record.attempts >= MAX_DIGEST_ATTEMPTS) return abandon(ref, record.lastError ?? 'too many attempts', now, deps);
     const digest = await prepare(subscription, due.papersDay, ref, now, deps);
@@ -72,11 +68,16 @@ async function earlierPostToday(subscription: Subscription, postingDay: string, 
   const record = deps.store.posting(ref.digestKey);
   if (record?.status === 'sent') return undefined;
   if (record?.status !== 'pending') return 'none';
+  const recovered = await recoverIfSent(ref, now, deps);
+  if (recovered) return recovered;
+  deps.store.recordOutcome(ref, { status: 'waiting', error: 'in doubt, and not found on the platform' }, now);
+  return 'none';
+}
+
+/** Asks the platform about a post in doubt: found, it is marked sent and reported recovered; else undefined. */
+async function recoverIfSent(ref: PostingRef, now: Date, deps: PostDeps): Promise<Outcome> {
   const existing = await deps.publisher.findExisting(ref.channelId, ref.digestKey);
-  if (existing === null) {
-    deps.store.recordOutcome(ref, { status: 'waiting', error: 'in doubt, and not found on the platform' }, now);
-    return 'none';
-  }
+  if (existing === null) return undefined;
   deps.store.markSent(ref.digestKey, existing, now);
   deps.logger.info('digest: an in-doubt post was found sent', { digestKey: ref.digestKey, messageId: existing });
   return { kind: 'recovered', key: ref.digestKey };
