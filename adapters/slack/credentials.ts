@@ -1,4 +1,5 @@
 import { ConfigError } from '../../src/errors.js';
+import { slackErrorCode } from './error-code.js';
 
 /** The two Slack tokens paperbot holds, by the variable they come from. */
 export type SlackTokenVariable = 'SLACK_BOT_TOKEN' | 'SLACK_APP_TOKEN';
@@ -53,16 +54,9 @@ export function credentialsError(error: unknown, variable: SlackTokenVariable): 
  * ordinary call it is that one feature's problem.
  */
 export function tokenRefused(error: unknown, variable: SlackTokenVariable): SlackCredentialsError | undefined {
-  const code = slackErrorCode(error);
-  const kind = code === undefined ? undefined : REFUSALS[code];
-  return kind === 'wrong' || kind === 'revoked' || kind === 'inactive' ? new SlackCredentialsError(variable, code!) : undefined;
-}
-
-/** The Slack error code (`data.error`) of a Web API platform error, else `undefined`. */
-export function slackErrorCode(error: unknown): string | undefined {
-  if (!(error instanceof Error)) return undefined;
-  const { code, data } = error as Error & { code?: unknown; data?: { error?: unknown } };
-  return code === 'slack_webapi_platform_error' && typeof data?.error === 'string' ? data.error : undefined;
+  const refused = credentialsError(error, variable);
+  const kind = refused && REFUSALS[refused.slackError];
+  return kind === 'scope' || kind === 'type' ? undefined : refused;
 }
 
 function advice(variable: SlackTokenVariable, code: string): string {

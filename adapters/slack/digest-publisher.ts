@@ -5,6 +5,7 @@ import { ChannelUnavailableError, type DigestPublisher } from '../../src/digest/
 import { silentLogger, type Logger } from '../../src/logger.js';
 import { formatDigest } from './format/digest.js';
 import { describe } from './explain-errors.js';
+import { slackErrorCode } from './error-code.js';
 
 /** The metadata event type on every digest message: how `findExisting` recognises ours after a crash. */
 export const DIGEST_EVENT_TYPE = 'paperbot_digest';
@@ -35,12 +36,6 @@ const HistoryMessage = z.looseObject({
   metadata: z.looseObject({ event_type: z.string(), event_payload: z.looseObject({ key: z.unknown() }).optional() }).optional(),
 });
 const History = z.looseObject({ messages: z.array(z.unknown()).optional() });
-
-/** A Web API refusal's Slack error code (`channel_not_found`, …), or undefined for any other failure. */
-function slackErrorCode(error: unknown): string | undefined {
-  const parsed = z.object({ code: z.literal('slack_webapi_platform_error'), data: z.looseObject({ error: z.string() }) }).safeParse(error);
-  return parsed.success ? parsed.data.data.error : undefined;
-}
 
 /**
  * Posts daily digests with `client` (the app's own WebClient): the first message in the channel, the rest (a
