@@ -88,9 +88,10 @@ export class SearchEngine {
   /**
    * For each term found in one paper only when the index was made, that paper (-1 for other terms). A large
    * corpus keeps such words out of minisearch (see `build`), but a one-off can still be what a person asks for:
-   * a method named once, in its own abstract ("sigmaReparam").
+   * a method named once, in its own abstract ("sigmaReparam"). Papers added later have all their words in
+   * minisearch, so terms new since then need no entry.
    */
-  private onlyPaper: Int32Array;
+  private readonly onlyPaper: Int32Array;
   private readonly miniSearch: MiniSearch<IndexedDocument>;
   private totalAbstractLength = 0;
   private totalTitleLength = 0;
@@ -286,7 +287,6 @@ export class SearchEngine {
    */
   private fileUnderTerms(sequence: TermSequence, id: number): void {
     for (const termId of sequence.title) if (this.common.has(termId)) this.titlesWithCommonTerm.add(termId, id);
-    if (this.onlyPaper.length < this.vocabulary.size) this.onlyPaper = grownOnlyPaper(this.onlyPaper, this.vocabulary.size);
     for (const ids of [sequence.title, sequence.abstract]) {
       for (const termId of ids) {
         const last = this.lastFiled[termId] ?? NOT_LISTED;
@@ -334,13 +334,6 @@ function idf(documentCount: number, frequency: number): number {
 
 function distinctIds(sequence: TermSequence): Set<number> {
   return new Set([...sequence.title, ...sequence.abstract]);
-}
-
-/** A copy of `onlyPaper` with room for `size` terms, the new ones unset. */
-function grownOnlyPaper(onlyPaper: Int32Array, size: number): Int32Array {
-  const copy = new Int32Array(Math.ceil(size * 1.25)).fill(-1);
-  copy.set(onlyPaper);
-  return copy;
 }
 
 /** The common terms worth a list of their papers: those in at most `listedTermShare` of them. */
