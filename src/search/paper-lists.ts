@@ -1,4 +1,5 @@
 import { lowerBound } from '../lower-bound.js';
+import { copyWithRoom } from './typed-arrays.js';
 
 /** The room a list gets when none was reserved. */
 const FIRST_CAPACITY = 8;
@@ -29,9 +30,7 @@ export class PaperLists {
   reserve(termId: number, count: number): void {
     const list = this.listOf(termId) ?? this.newList(termId);
     if (list.ids.length >= count) return;
-    const ids = new Uint32Array(Math.ceil(count * GROWTH));
-    ids.set(list.ids.subarray(0, list.length));
-    list.ids = ids;
+    list.ids = copyWithRoom(list.ids, Math.ceil(count * GROWTH), list.length);
   }
 
   /** Files `paperId` under `termId`: appended in the usual case (ids grow), inserted when a paper is replaced. */
@@ -40,7 +39,7 @@ export class PaperLists {
     const last = list.length === 0 ? -1 : list.ids[list.length - 1]!;
     // A paper's words are filed in turn, so a repeated word finds its paper last.
     if (last === paperId) return;
-    if (list.length === list.ids.length) list.ids = grown(list.ids);
+    if (list.length === list.ids.length) list.ids = copyWithRoom(list.ids, Math.max(FIRST_CAPACITY, Math.ceil(list.length * GROWTH)));
     const at = last < paperId ? list.length : position(list, paperId);
     if (at < list.length && list.ids[at] === paperId) return;
     list.ids.copyWithin(at + 1, at, list.length);
@@ -68,11 +67,7 @@ export class PaperLists {
   }
 
   private newList(termId: number): List {
-    if (termId >= this.placeOf.length) {
-      const grownPlaces = new Int32Array(Math.max(termId + 1, Math.ceil(this.placeOf.length * 1.25)));
-      grownPlaces.set(this.placeOf);
-      this.placeOf = grownPlaces;
-    }
+    if (termId >= this.placeOf.length) this.placeOf = copyWithRoom(this.placeOf, Math.max(termId + 1, Math.ceil(this.placeOf.length * GROWTH)));
     const list = { ids: new Uint32Array(FIRST_CAPACITY), length: 0 };
     this.lists.push(list);
     this.placeOf[termId] = this.lists.length;
@@ -85,10 +80,4 @@ const EMPTY = new Uint32Array(0);
 /** Where `paperId` is, or would go, in `list`. */
 function position(list: List, paperId: number): number {
   return lowerBound(list.ids.subarray(0, list.length), paperId, (id) => id);
-}
-
-function grown(ids: Uint32Array): Uint32Array {
-  const copy = new Uint32Array(Math.max(FIRST_CAPACITY, Math.ceil(ids.length * GROWTH)));
-  copy.set(ids);
-  return copy;
 }

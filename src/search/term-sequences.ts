@@ -1,3 +1,5 @@
+import { copyWithRoom } from './typed-arrays.js';
+
 /** A paper's title and abstract as sequences of term ids, in reading order (for term counts and word pairs). */
 export interface TermSequence {
   title: Uint32Array;
@@ -113,7 +115,5 @@ export class TermSequences {
 
 /** A copy of the first `used` items of `array` with room for at least `needed`. */
 function grown(array: Uint32Array, needed: number, used: number): Uint32Array {
-  const copy = new Uint32Array(Math.max(needed, Math.ceil(array.length * GROWTH), MIN_CAPACITY));
-  copy.set(array.subarray(0, used));
-  return copy;
+  return copyWithRoom(array, Math.max(needed, Math.ceil(array.length * GROWTH), MIN_CAPACITY), used);
 }
