@@ -35,12 +35,22 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** A channel that subscribes to the digest at `time` in `timezone`. */
+function subscribe(time: string, timezone: string): void {
+  store.subscribe({ platform: 'slack', channelId: 'C1', time, timezone, top: 10, onEmptyDay: 'note' });
+}
+
+/** Starts the schedule with the clock at `instant`, and waits for its start-up run (the catch-up). */
+async function startAt(instant: string): Promise<void> {
+  vi.setSystemTime(new Date(instant));
+  schedule = scheduleDigests(deps);
+  await schedule.started;
+}
+
 describe('scheduleDigests', () => {
   it('posts at the local time on both sides of a daylight-saving change', async () => {
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:00', timezone: 'Europe/Paris', top: 10, onEmptyDay: 'note' });
-    vi.setSystemTime(new Date('2026-03-28T06:58:30Z'));
-    schedule = scheduleDigests(deps);
-    await schedule.started;
+    subscribe('08:00', 'Europe/Paris');
+    await startAt('2026-03-28T06:58:30Z');
     await vi.advanceTimersByTimeAsync(2 * 24 * 3600_000);
     // 08:00 CET = 07:00Z on the 28th; the clocks go forward on the 29th: 08:00 CEST = 06:00Z from then on. Each
     // lists the day before.
@@ -52,10 +62,8 @@ describe('scheduleDigests', () => {
   });
 
   it('posts an early hour east of UTC at midnight UTC, when the day it lists is over', async () => {
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '08:00', timezone: 'Asia/Tokyo', top: 10, onEmptyDay: 'note' });
-    vi.setSystemTime(new Date('2026-08-20T22:58:30Z'));
-    schedule = scheduleDigests(deps);
-    await schedule.started;
+    subscribe('08:00', 'Asia/Tokyo');
+    await startAt('2026-08-20T22:58:30Z');
     await vi.advanceTimersByTimeAsync(26 * 3600_000);
     // 08:00 in Tokyo is 23:00Z the day before: each post waits an hour, to 09:00 there.
     expect(publisher.times).toEqual([
@@ -65,18 +73,15 @@ describe('scheduleDigests', () => {
   });
 
   it('catches up at start a digest that fell due while the bot was down, and only once', async () => {
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
-    vi.setSystemTime(new Date('2026-08-20T14:20:10Z'));
-    schedule = scheduleDigests(deps);
-    await schedule.started;
+    subscribe('09:00', 'UTC');
+    await startAt('2026-08-20T14:20:10Z');
     expect(publisher.times).toEqual(['2026-08-20T14:20:10.000Z slack:C1:2026-08-19']);
     await vi.advanceTimersByTimeAsync(3600_000);
     expect(publisher.times).toHaveLength(1);
   });
 
   it('skips ticks while a run is still posting', async () => {
-    store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
-    vi.setSystemTime(new Date('2026-08-20T08:59:50Z'));
+    subscribe('09:00', 'UTC');
     let calls = 0;
     const warnings: string[] = [];
     // The day's fetch takes 150 s: the ticks at 09:01 and 09:02 find the 09:00 run still going.
@@ -86,8 +91,7 @@ describe('scheduleDigests', () => {
       return [];
     };
     deps.logger = { info: () => {}, warn: (m) => void warnings.push(`${new Date().toISOString()} ${m}`), error: () => {} };
-    schedule = scheduleDigests(deps);
-    await schedule.started;
+    await startAt('2026-08-20T08:59:50Z');
     await vi.advanceTimersByTimeAsync(5 * 60_000);
     expect(calls).toBe(1);
     expect(publisher.times).toEqual(['2026-08-20T09:02:30.000Z slack:C1:2026-08-19']);
