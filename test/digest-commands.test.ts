@@ -145,6 +145,35 @@ describe('dailyDigest', () => {
     store.close();
   });
 
+  it('with a filter, lists only the matching papers of the day and names the filter; none matching is said, not an error', async () => {
+    const store = openSqliteStore(':memory:');
+    const deps = { store, corpus: () => shipped, papersForDay: async () => day20 };
+    const now = new Date('2026-11-27T12:00:00Z');
+    const harness = await dailyDigest({ date: '2026-08-20', now, top: 10, filter: '  harness ' }, deps);
+    expect(harness).toMatchObject({ date: '2026-08-20', total: 2, filter: 'harness' });
+    expect(harness.entries.map((entry) => entry.title)).toEqual([
+      expect.stringMatching(/^Zetta/), expect.stringMatching(/^SemaPLC/),
+    ]);
+    expect(await dailyDigest({ date: '2026-08-20', now, top: 10, filter: 'quantum chromodynamics' }, deps))
+      .toMatchObject({ total: 0, entries: [], filter: 'quantum chromodynamics', empty: 'no-matches' });
+    store.close();
+  });
+
+  it('refuses a filter that cannot be searched before fetching anything, in the words of the subscriptions', async () => {
+    const store = openSqliteStore(':memory:');
+    const fetched: string[] = [];
+    const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), day20) };
+    const now = new Date('2026-11-27T12:00:00Z');
+    await expect(dailyDigest({ date: '2026-08-20', now, top: 10, filter: 'the of' }, deps)).rejects.toThrow(/could not find any words/);
+    const long = 'harness '.repeat(150);
+    await expect(dailyDigest({ date: '2026-08-20', now, top: 10, filter: long }, deps))
+      .rejects.toThrow('That filter is 1,199 characters; please keep filters under 1,000.');
+    expect(() => parseSubscriptionRequest({ ...channel, filter: long }, defaults))
+      .toThrow('That filter is 1,199 characters; please keep filters under 1,000.');
+    expect(fetched).toEqual([]);
+    store.close();
+  });
+
   it('picks the latest ISO featured day when there is one', () => {
     expect(latestCorpusDay(day20).day).toBe('2026-08-20');
     expect(latestCorpusDay(shipped)).toMatchObject({ day: 'Mar 13', papers: { length: 2 } });

@@ -5,6 +5,7 @@ import type { Paper } from '../types.js';
 import { buildDigest } from './build-digest.js';
 import type { Digest, DigestNote } from './digest.js';
 import { addDays, isDayOver, latestCompleteDay } from './digest-day.js';
+import { checkedFilter } from './digest-filter.js';
 import { searchWithin } from './search-within.js';
 
 export interface DailyRequest {
@@ -14,6 +15,7 @@ export interface DailyRequest {
   /** Whose "yesterday" a missing date means; default UTC. */
   timezone?: string | undefined;
   top: number;
+  /** A query in the `/search` language, as typed: only the day's papers that match it are listed. */
   filter?: string | undefined;
 }
 
@@ -29,10 +31,13 @@ export interface DailyDeps {
  * `/daily [date]`: a digest on demand, its `note` saying how the day was chosen. A given date shows that day, even
  * one Hugging Face is still filling (`open`). No date shows what the channel's digests show: the latest complete
  * day (`latest`); when that has no papers or cannot be fetched, the latest stored day before it, else the latest
- * day of the shipped corpus (`fallback`). Throws `UserError` for a malformed date or a day that cannot be fetched.
+ * day of the shipped corpus (`fallback`). A filter lists only the matching papers (none matching: `empty` is
+ * `no-matches`). Throws `UserError` for a malformed date or filter, or a day that cannot be fetched.
  */
 export async function dailyDigest(request: DailyRequest, deps: DailyDeps): Promise<Digest> {
-  const options = { top: request.top, ...(request.filter ? { filter: request.filter } : {}) };
+  // Checked first: a filter that cannot be searched must not cost a fetch from Hugging Face.
+  const filter = checkedFilter(request.filter);
+  const options = { top: request.top, ...(filter ? { filter } : {}) };
   if (request.date !== undefined) {
     if (!isIsoDay(request.date)) {
       throw new UserError(`"${request.date}" is not a date. Use YYYY-MM-DD, e.g. 2026-08-20.`);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { createPaperIndex } from '../create-paper-index.js';
 import type { Platform, Subscription } from '../store/store.js';
 import { MAX_DIGEST_TOP, type DailyConfig } from './config.js';
+import { checkedFilter } from './digest-filter.js';
 import { closestTimeZone, isTimeZone } from './time-zone.js';
 
 /** What `/subscribe` (Discord) or `/papers subscribe` (Slack) passes in; every setting optional. */
@@ -32,7 +32,7 @@ const LOOSE_TIME = /^(\d{1,2})(?::(\d{2}))?$/;
 /**
  * Checks a subscription request and fills in the defaults (09:00, UTC, 10 papers, a note on empty days).
  * Throws `UserError` with a reason to show: a bad time, an unknown time zone (with the closest known name),
- * `top` outside 1–25, or a filter with nothing searchable in it.
+ * `top` outside 1–25, or a filter too long or with nothing searchable in it.
  */
 export function parseSubscriptionRequest(request: SubscriptionRequest, defaults: Pick<DailyConfig, 'digestTime' | 'digestTimezone' | 'digestTop'>): Subscription {
   const input = Request.parse(request);
@@ -44,7 +44,8 @@ export function parseSubscriptionRequest(request: SubscriptionRequest, defaults:
     top: input.top === undefined ? defaults.digestTop : top(input.top),
     onEmptyDay: input.onEmptyDay ?? 'note',
   };
-  if (input.filter) subscription.filter = filter(input.filter);
+  const filter = checkedFilter(input.filter);
+  if (filter) subscription.filter = filter;
   return subscription;
 }
 
@@ -65,10 +66,4 @@ function timeZone(raw: string): string {
 function top(value: number): number {
   if (!Number.isInteger(value) || value < 1 || value > MAX_DIGEST_TOP) throw new UserError(`The number of papers must be a whole number from 1 to ${MAX_DIGEST_TOP}.`);
   return value;
-}
-
-/** A filter is checked once, here, by searching an empty index: it throws the search's own `UserError`. */
-function filter(query: string): string {
-  createPaperIndex([]).search(query);
-  return query;
 }
