@@ -4,7 +4,7 @@ import { createPaperIndex } from '../src/create-paper-index.js';
 import { readDailyConfig } from '../src/digest/config.js';
 import { dailyDigest, latestCorpusDay } from '../src/digest/daily-on-demand.js';
 import { openDailyPapers, type DailyPapers } from '../src/digest/daily-papers.js';
-import { parseSubscribeText } from '../src/digest/subscribe-text.js';
+import { parseDailyText, parseSubscribeText } from '../src/digest/subscribe-text.js';
 import { parseSubscriptionRequest } from '../src/digest/subscription-request.js';
 import { suggestTimeZones } from '../src/digest/time-zone.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
@@ -50,6 +50,23 @@ describe('parseSubscribeText', () => {
 
   it('refuses unknown words', () => {
     expect(() => parseSubscribeText('daily at 9')).toThrow(/did not understand "daily"/);
+  });
+});
+
+describe('parseDailyText', () => {
+  it('reads an optional date, then the filter: of the subscriptions, taking the rest of the line', () => {
+    expect(parseDailyText('')).toEqual({ date: '' });
+    expect(parseDailyText(' 2026-08-20 ')).toEqual({ date: '2026-08-20' });
+    expect(parseDailyText('filter: world models')).toEqual({ date: '', filter: 'world models' });
+    expect(parseDailyText('2026-08-20 Filter:diffusion OR "world model"')).toEqual({ date: '2026-08-20', filter: 'diffusion OR "world model"' });
+    expect(parseDailyText('2026-08-20 filter:')).toEqual({ date: '2026-08-20' });
+  });
+
+  it('leaves words that name no setting to the date check, and refuses the settings only a subscription has', () => {
+    expect(parseDailyText('attention sinks: a survey')).toEqual({ date: 'attention sinks: a survey' });
+    expect(parseDailyText('12:30')).toEqual({ date: '12:30' });
+    expect(() => parseDailyText('2026-08-20 top:5')).toThrow('I did not understand "top:5". Give a day, YYYY-MM-DD, then filter:words.');
+    expect(() => parseDailyText('tz:Asia/Tokyo filter:x')).toThrow(/did not understand "tz:Asia\/Tokyo"/);
   });
 });
 
