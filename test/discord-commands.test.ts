@@ -175,6 +175,7 @@ describe('/help', () => {
     const embed = embedOf(reply.data);
     const [commands, library] = embed.fields!;
     for (const name of ['ask', 'search', 'paper', 'similar', 'help']) expect(commands!.value).toContain(`**/${name}**`);
+    expect(commands!.value).toMatch(/^\*\*\/daily\*\*: .*filter/m);
     expect(library!.value).toBe('106 papers from the Hugging Face Daily Papers page, listed Mar 13.');
   });
 });

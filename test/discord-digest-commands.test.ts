@@ -68,6 +68,12 @@ describe('registration', () => {
     expect(data.daily!.default_member_permissions).toBeUndefined();
     expect(data.subscriptions!.default_member_permissions).toBeUndefined();
   });
+
+  it('gives /daily the same optional filter as /subscribe, as long as a /search query', () => {
+    expect(data.daily!.options).toMatchObject([{ name: 'date', type: 3, max_length: 10 }, { name: 'filter', type: 3, max_length: 64 }]);
+    expect(data.daily!.options![1]).toEqual(data.subscribe!.options![2]);
+    expect(data.daily!.options!.every((option) => !('required' in option) || !option.required)).toBe(true);
+  });
 });
 
 describe('/subscribe', () => {
@@ -105,6 +111,8 @@ describe('/subscribe', () => {
     [{ timezone: 'Paris' }, /^"Paris" is not a time zone I know\. Did you mean Europe\/Paris\?/],
     [{ time: '25:00' }, /^"25:00" is not a time of day\. Use HH:MM/],
     [{ filter: 'the of' }, /could not find any words/],
+    // Discord's client holds a filter to max_length; a payload can carry more.
+    [{ filter: 'harness '.repeat(20) }, /^Please keep the filter to 64 characters or fewer \(that one has 159\)\.$/],
   ])('answers %o with the reason, only to the person', async (options, reason) => {
     const reply = await bot.run(asManager(chatInput('subscribe', options)));
     expect(reply).toMatchObject({ kind: 'reply', ephemeral: true });
@@ -199,6 +207,54 @@ describe('/daily', () => {
   it('answers a malformed date with the expected form, only to the person', async () => {
     const reply = await bot.run(chatInput('daily', { date: '01/09/2026' }));
     expect(reply).toMatchObject({ kind: 'followup', ephemeral: true, data: { content: '"01/09/2026" is not a date. Use YYYY-MM-DD, e.g. 2026-08-20.' } });
+  });
+});
+
+describe('/daily with a filter', () => {
+  it('lists only that day’s papers matching the filter, and says which filter', async () => {
+    const reply = await bot.run(chatInput('daily', { date: '2026-08-20', filter: 'harness' }));
+    expect(reply).toMatchObject({ kind: 'edit', ephemeral: false });
+    const [header, ...papers] = embedsOf(reply.data);
+    expect(header).toMatchObject({ title: 'Daily papers · 2026-08-20', description: '2 papers matching “harness” on Hugging Face Daily Papers, most upvoted first.' });
+    expect(papers.map((paper) => paper.title)).toEqual([expect.stringMatching(/^1\. Zetta/), expect.stringMatching(/^2\. SemaPLC/)]);
+  });
+
+  it('without a date, filters the latest complete day, the list of the digests', async () => {
+    const day = latestCompleteDay(new Date(), 'UTC');
+    hf.days.set(day, loadSample('2026-08-21'));
+    try {
+      const [header, ...papers] = embedsOf((await bot.run(chatInput('daily', { filter: 'video' }))).data);
+      expect(header).toMatchObject({ title: `Daily papers · ${day}`, description: '3 papers matching “video” on Hugging Face Daily Papers, most upvoted first.\n'
+        + 'The latest complete day (Hugging Face’s days end at midnight UTC), as in the daily digests.' });
+      expect(papers).toHaveLength(3);
+    } finally {
+      hf.days.delete(day);
+    }
+  });
+
+  it('says politely, in the channel, that no paper of the day matches', async () => {
+    const reply = await bot.run(chatInput('daily', { date: '2026-08-20', filter: 'quantum chromodynamics' }));
+    expect(reply).toMatchObject({ kind: 'edit', ephemeral: false });
+    expect(embedsOf(reply.data)).toEqual([expect.objectContaining({
+      title: 'Daily papers · 2026-08-20',
+      description: 'No paper this day matches “quantum chromodynamics”. Without a filter, /daily shows the whole list.',
+    })]);
+  });
+
+  it('echoes a filter full of mentions as plain text that pings nobody', async () => {
+    const reply = await bot.run(chatInput('daily', { date: '2026-08-20', filter: '@everyone @here <@123> <@&456> harness' }));
+    const [header] = embedsOf(reply.data);
+    expect(header!.description).toMatch(/^\d+ papers? matching “@\u200Beveryone @\u200Bhere \\<@123\\> \\<@&456\\> harness” on Hugging Face/);
+    expect(header!.description).not.toMatch(/(?<!\\)<@|@(everyone|here)/);
+  });
+
+  it('refuses, only to the person and before fetching anything, a filter too long or with nothing to search', async () => {
+    const fetched = hf.requests.length;
+    const long = await bot.run(chatInput('daily', { date: '2026-08-19', filter: 'harness '.repeat(20) }));
+    expect(long).toMatchObject({ kind: 'reply', ephemeral: true, data: { content: 'Please keep the filter to 64 characters or fewer (that one has 159).' } });
+    const stopWords = await bot.run(chatInput('daily', { date: '2026-08-19', filter: 'the of' }));
+    expect(stopWords).toMatchObject({ ephemeral: true, data: { content: expect.stringMatching(/could not find any words/) } });
+    expect(hf.requests.length).toBe(fetched);
   });
 });
 

@@ -94,7 +94,7 @@ describe('formatDigest at the edges', () => {
     const none = formatDigest({ date: '2026-09-05', total: 0, entries: [], empty: 'no-papers' });
     expect(embedsOf(none)).toEqual([expect.objectContaining({ title: 'Daily papers · 2026-09-05', description: expect.stringMatching(/^No new papers/) })]);
     const unmatched = formatDigest({ date: '2026-09-04', total: 0, entries: [], filter: 'robots', empty: 'no-matches' });
-    expect(embedsOf(unmatched)[0]!.description).toBe('No paper this day matches “robots”.');
+    expect(embedsOf(unmatched)[0]!.description).toBe('No paper this day matches “robots”. Without a filter, /daily shows the whole list.');
     expect(embedsOf(unmatched)[0]!.footer).toBeUndefined();
   });
 

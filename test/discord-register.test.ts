@@ -26,6 +26,7 @@ describe('npm run discord:register', () => {
     expect(options.search).toMatchObject([{ name: 'query', type: 3, required: true, max_length: 64 }, { name: 'limit', type: 4, min_value: 1, max_value: 25 }]);
     expect(options.paper).toMatchObject([{ name: 'title', type: 3, required: true, autocomplete: true }]);
     expect(options.similar).toMatchObject([{ name: 'title', type: 3, required: true, autocomplete: true }]);
+    expect(options.daily).toMatchObject([{ name: 'date', type: 3, max_length: 10 }, { name: 'filter', type: 3, max_length: 64 }]);
   });
 
   it('puts them globally without a server id, and sends the same body again when run twice (idempotent)', async () => {

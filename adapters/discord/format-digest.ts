@@ -22,6 +22,9 @@ const FILTER_ROOM = 200;
 /** The note on how `/daily` chose its day: a sentence or two of the core's (`digestNoteText`). */
 const NOTE_ROOM = 300;
 
+/** After "no paper matches": the day is not empty, and anyone in the channel can see all of it. */
+const NO_MATCH_TIP = 'Without a filter, /daily shows the whole list.';
+
 /** Writes the footer of a message: its part number among all parts, 1-based. */
 export type DigestFooter = (part: number, parts: number) => string | undefined;
 
@@ -61,7 +64,7 @@ function countText(digest: Digest): string {
   const filter = digest.filter ? fitText(digest.filter, FILTER_ROOM) : '';
   if (digest.empty === 'no-papers' && digest.note?.kind === 'open') return 'No papers on Hugging Face Daily Papers this day yet.';
   if (digest.empty === 'no-papers') return 'No new papers on Hugging Face Daily Papers this day (weekends and holidays are quiet).';
-  if (digest.empty === 'no-matches') return `No paper this day matches “${filter}”.`;
+  if (digest.empty === 'no-matches') return `No paper this day matches “${filter}”. ${NO_MATCH_TIP}`;
   const matching = filter ? ` matching “${filter}”` : '';
   const shown = digest.entries.length;
   if (shown === digest.total) return `${plural(digest.total, 'paper')}${matching} on Hugging Face Daily Papers, most upvoted first.`;

@@ -4,10 +4,10 @@ import { suggestTimeZones } from '../../../src/digest/time-zone.js';
 import { DISCORD_LIMITS } from '../limits.js';
 import { fitPlain } from '../fit.js';
 import { typedText } from '../escape.js';
-import { SEARCH_QUERY_MAX_LENGTH } from '../button-ids.js';
 import { formatSubscribed } from '../format-subscriptions.js';
 import type { SlashCommand } from './command.js';
 import { DIGEST_ADMIN_PERMISSION, requireDaily, requireDigestAdmin } from './digest-access.js';
+import { filterOf, filterOption } from './filter-option.js';
 
 /** The longest IANA zone name is 30 characters (America/Argentina/ComodRivadavia); some room for typos. */
 const TIMEZONE_MAX_LENGTH = 64;
@@ -22,8 +22,7 @@ export const subscribeCommand: SlashCommand = {
     .addStringOption((option) => option.setName('time').setDescription(`Time of day, HH:MM 24-hour (default ${DIGEST_DEFAULTS.time})`).setMaxLength(5))
     .addStringOption((option) => option.setName('timezone').setDescription(`Time zone, e.g. Europe/Paris (default ${DIGEST_DEFAULTS.timezone})`)
       .setAutocomplete(true).setMaxLength(TIMEZONE_MAX_LENGTH))
-    .addStringOption((option) => option.setName('filter').setDescription('Only papers matching this search, e.g. diffusion OR "world model"')
-      .setMaxLength(SEARCH_QUERY_MAX_LENGTH))
+    .addStringOption(filterOption)
     .addIntegerOption((option) => option.setName('top').setDescription(`How many papers, 1-${MAX_DIGEST_TOP} (default ${DIGEST_DEFAULTS.top})`)
       .setMinValue(1).setMaxValue(MAX_DIGEST_TOP))
     .addStringOption((option) => option.setName('empty_days').setDescription('On days without papers: post a short note (default) or nothing')
@@ -43,7 +42,7 @@ export const subscribeCommand: SlashCommand = {
       channelId: interaction.channelId,
       time: text('time'),
       timezone: text('timezone'),
-      filter: text('filter'),
+      filter: filterOf(interaction),
       top: interaction.options.getInteger('top') ?? undefined,
       onEmptyDay: emptyDays === 'silent' || emptyDays === 'note' ? emptyDays : undefined,
     });
