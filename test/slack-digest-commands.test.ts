@@ -161,14 +161,53 @@ describe('digest subcommands with daily papers configured', () => {
     const fetched = hf.requests.length;
     const text = await textOf(bed, 'daily attention sinks in LLMs');
     expect(text).toContain('“attention sinks in LLMs” is not a date. `/papers daily` shows the latest complete day\'s papers and `/papers daily 2026-08-20` that day\'s');
-    expect(text).toContain('to find papers about those words, use `/papers search` instead.');
+    expect(text).toContain('to list only those about some words, end with `filter:` and the words; to search all papers, use `/papers search`.');
     expect((await textOf(bed, `daily ${'attention sinks '.repeat(200)}`)).length).toBeLessThan(400);
     expect(hf.requests.length).toBe(fetched);
   });
 
+  it('/papers daily YYYY-MM-DD filter: words lists only that day\'s matching papers, and says which filter', async () => {
+    const text = await textOf(bed, 'daily 2026-08-20 filter: harness');
+    expect(text.split('\n')[0]).toBe('Daily papers: 2026-08-20');
+    expect(text).toContain('2 papers of 2026-08-20 matching *harness*.');
+    expect([...text.matchAll(/^\*(\d+)\.\* \*<[^|]+\|([^>]+)>\*/gm)].map((match) => `${match[1]}. ${match[2]!.split(':')[0]}`)).toEqual(['1. Zetta ζ', '2. SemaPLC']);
+  });
+
+  it('/papers daily filter: words, with no date, filters the latest complete day', async () => {
+    const day = latestCompleteDay(new Date(), 'UTC');
+    hf.days.set(day, loadSample('2026-08-21'));
+    try {
+      const text = await textOf(bed, 'daily filter:video');
+      expect(text).toContain(`3 papers of ${day} matching *video*.\nThe latest complete day`);
+    } finally {
+      hf.days.delete(day);
+    }
+  });
+
+  it('/papers daily with a filter nothing matches says so, and how to see the whole day', async () => {
+    expect(await textOf(bed, 'daily 2026-08-20 filter:quantum chromodynamics'))
+      .toContain('None of the papers of 2026-08-20 matched *quantum chromodynamics*. Without `filter:`, `/papers daily` shows them all.');
+  });
+
+  it('/papers daily echoes a filter full of mentions as text that notifies nobody', async () => {
+    // Slack sends typed mentions as markup; `papers()` checks that no `<…>` sequence or broadcast word goes back.
+    const text = await textOf(bed, 'daily 2026-08-20 filter: <!everyone> <!here> <!channel> <@U0FAKEUSER> @everyone harness');
+    expect(text).toContain('matching *@\u2060everyone @\u2060here @\u2060channel @U0FAKEUSER @\u2060everyone harness*.');
+  });
+
+  it('/papers daily refuses a filter too long to search, or a setting only subscriptions have, and fetches nothing', async () => {
+    const fetched = hf.requests.length;
+    expect(await textOf(bed, `daily 2026-08-25 filter: ${'harness '.repeat(150)}`)).toContain('That filter is 1,199 characters; please keep filters under 1,000.');
+    expect(await textOf(bed, 'daily 2026-08-25 top:5')).toContain('I did not understand "top:5". Give a day, YYYY-MM-DD, then filter:words.');
+    expect(hf.requests.length).toBe(fetched);
+    // Long but searchable: listed, the filter echoed cut short.
+    const long = await textOf(bed, `daily 2026-08-20 filter: ${'harness '.repeat(100)}`);
+    expect(long).toMatch(/^2 papers of 2026-08-20 matching \*(harness ){30,40}harness…\*\.$/m);
+  });
+
   it('/papers help lists the digest subcommands', async () => {
     const help = await textOf(bed, 'help');
-    for (const usage of ['/papers daily [YYYY-MM-DD]', '/papers subscribe [time:09:00]', '/papers unsubscribe', '/papers subscriptions']) {
+    for (const usage of ['/papers daily [YYYY-MM-DD] [filter:words]', '/papers subscribe [time:09:00]', '/papers unsubscribe', '/papers subscriptions']) {
       expect(help).toContain(usage);
     }
   });

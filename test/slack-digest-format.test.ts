@@ -72,7 +72,7 @@ describe('formatDigest: days with nothing to list', () => {
 
   it('names the filter when papers came but none matched', () => {
     const [message] = formatDigest({ date: '2026-08-20', total: 0, entries: [], filter: 'quantum <b>', empty: 'no-matches' });
-    expect(visible(message)).toContain('None of the papers of 2026-08-20 matched *quantum &lt;b&gt;*.');
+    expect(visible(message)).toContain('None of the papers of 2026-08-20 matched *quantum &lt;b&gt;*. Without `filter:`, `/papers daily` shows them all.');
     expect(message!.text).toContain('None of the papers of 2026-08-20 matched quantum &lt;b&gt;.');
   });
 });

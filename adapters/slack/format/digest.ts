@@ -71,9 +71,12 @@ function countLine(digest: Digest, { filter, date }: Shown): string {
   return `${what}${shown}.`;
 }
 
+/** After "none matched": the day is not empty, and anyone in the channel can see all of it. */
+const NO_MATCH_TIP = 'Without `filter:`, `/papers daily` shows them all.';
+
 /** The note of a day with nothing to list, so that an empty day is never mistaken for a failure. */
 function emptyNote(digest: Digest, { filter, date }: Shown): string {
-  if (digest.empty === 'no-matches') return `None of the papers of ${date} matched ${filter}.`;
+  if (digest.empty === 'no-matches') return `None of the papers of ${date} matched ${filter}. ${NO_MATCH_TIP}`;
   if (digest.note?.kind === 'open') return `No papers on ${date} yet.`;
   return `No new papers on ${date}: Hugging Face lists none on weekends and holidays.`;
 }
