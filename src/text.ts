@@ -77,3 +77,13 @@ export function formatAuthors(authors: readonly string[], max = 3): string {
 export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? noun : pluralNoun}`;
 }
+
+/**
+ * A message that, alone, asks a chat bot what it can do rather than asks about papers: "help", "hi", "commands?".
+ * Searched for, such words match nothing useful ("help" is in many abstracts), so chat adapters show their help.
+ */
+const HELP_REQUEST = /^(?:help|usage|commands|hi|hello|hey)[\s.!?]*$/i;
+
+export function asksForHelp(text: string): boolean {
+  return HELP_REQUEST.test(text.trim());
+}

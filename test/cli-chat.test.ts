@@ -30,12 +30,30 @@ describe('the terminal chat', () => {
     expect(reply(index, '/help')).toMatch(/106 papers \(Mar 13\)/);
   });
 
+  it('shows its help for a bare "help" or a greeting, which would otherwise be searched for', () => {
+    for (const line of ['help', 'Help?', 'hi', 'hello!', 'commands']) expect(reply(index, line)).toMatch(/^I answer questions about 106 papers/);
+    expect(reply(index, 'help with catastrophic forgetting')).not.toMatch(/^I answer questions/);
+  });
+
   it('explains instead of failing on empty, unknown and unusable input', () => {
     expect(reply(index, '/search')).toMatch(/Please ask a question/);
     expect(reply(index, '/paper quokka migration')).toMatch(/No paper is titled “quokka migration”/);
     expect(reply(index, '/paper')).toMatch(/Which paper\?/);
     expect(reply(index, '/frobnicate')).toMatch(/^Unknown command \/frobnicate/);
     expect(reply(index, 'the of and')).toMatch(/could not find any words/);
+  });
+
+  it('ends at a bare "quit" or "exit" as at /quit', async () => {
+    for (const word of ['quit', 'Exit']) {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let printed = '';
+      output.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      const done = startTerminalChat(index, input, output);
+      input.end(`${word}\nwhat is NormGrad?\n`);
+      await done;
+      expect(printed).not.toMatch(/No papers matched|NormGrad/);
+    }
   });
 
   it('keeps going after a bad line and ends at /quit or the end of input', async () => {

@@ -42,6 +42,18 @@ describe('a mention in a channel', () => {
   });
 });
 
+describe('a mention or a DM that asks for help', () => {
+  it('a bare mention, "help" or a greeting gets the help, not a search for the word', async () => {
+    for (const text of [`<@${BOT_USER}>`, `<@${BOT_USER}> help`, `<@${BOT_USER}> hi!`]) {
+      const [reply] = await callsAfter(1, () => bed.event(mentionEvent({ text })));
+      expect(visibleText(reply!.body)).toContain('/papers search');
+    }
+    const [reply] = await callsAfter(1, () => bed.event(messageEvent({ text: 'Help?' })));
+    expect(reply).toMatchObject({ method: 'chat.postMessage', body: { channel: DM_CHANNEL } });
+    expect(visibleText(reply!.body)).toContain('/papers search');
+  });
+});
+
 describe('a direct message', () => {
   it('is answered in the DM, not in a thread', async () => {
     const [reply] = await callsAfter(1, () => bed.event(messageEvent({ text: 'knowledge distillation for ranking' })));

@@ -3,7 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { PaperIndex } from '../../src/paper-index.js';
 import type { Paper } from '../../src/types.js';
 import { APOLOGY, isUserError } from '../../src/errors.js';
-import { plural } from '../../src/text.js';
+import { asksForHelp, plural } from '../../src/text.js';
 import { lookupPaper } from '../../src/lookup-paper.js';
 import { renderAnswer, renderMatches, renderPaper, renderSearch } from './render-text.js';
 
@@ -13,7 +13,7 @@ const CHAT_RESULTS = 5;
 /**
  * The terminal chat `npm start` opens when no bot token is set: the whole core, no tokens, no server
  * (after hubot's Shell adapter). Plain questions are answered; `/search`, `/paper`, `/similar`, `/help` and
- * `/quit` work as on Discord.
+ * `/quit` work as on Discord, and so do a bare "help" (or a greeting) and "quit".
  */
 export async function startTerminalChat(index: PaperIndex, input: Readable = process.stdin, output: Writable = process.stdout): Promise<void> {
   const terminal = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true, prompt: 'paperbot> ' });
@@ -21,7 +21,8 @@ export async function startTerminalChat(index: PaperIndex, input: Readable = pro
   terminal.prompt();
   // The line iterator ends when the input does (Ctrl-D, or the end of a pipe).
   for await (const line of terminal) {
-    if (/^\/(quit|exit)$/.test(line.trim())) break;
+    // Bare "quit" too: a person new to the chat types the word before looking up the command.
+    if (/^\/?(quit|exit)$/i.test(line.trim())) break;
     if (line.trim() !== '') output.write(`${reply(index, line)}\n\n`);
     terminal.prompt();
   }
@@ -42,6 +43,7 @@ function route(index: PaperIndex, line: string): string {
   const [, command, rest = ''] = /^\/(\w+)\s*(.*)$/s.exec(line) ?? [];
   switch (command) {
     case undefined:
+      if (asksForHelp(line)) return help(index);
       return renderAnswer(index.answer(line, { limit: CHAT_RESULTS }));
     case 'search':
       return renderSearch(index.search(rest));

@@ -2,6 +2,8 @@ import type { webApi } from '@slack/bolt';
 import { IncomingMessage, isIgnored, messageKeys } from '../dedupe.js';
 import { questionFromText } from '../incoming-text.js';
 import { renderView } from '../render-view.js';
+import type { ViewState } from '../views.js';
+import { asksForHelp } from '../../../src/text.js';
 import { messageOrExplanation, sendSafely } from '../explain-errors.js';
 import type { ListenerDeps } from './deps.js';
 
@@ -29,7 +31,9 @@ export async function answerMessage(deps: ListenerDeps, input: MessageToAnswer):
   const message = parsed.data;
   if (isIgnored(message, input.botUserId) || !deps.seen.firstTime(messageKeys(message, input.eventId))) return;
   const question = questionFromText(message.text, input.botUserId);
-  const reply = await messageOrExplanation(deps.log, 'answering a message', () => renderView(deps.index, { v: 'answer', q: question }));
+  // A bare mention, "help" or a greeting gets what the bot can do; anything else is a question.
+  const view: ViewState = question === '' || asksForHelp(question) ? { v: 'help' } : { v: 'answer', q: question };
+  const reply = await messageOrExplanation(deps.log, 'answering a message', () => renderView(deps.index, view));
   const threadTs = message.thread_ts ?? (input.inThread ? message.ts : undefined);
   await sendSafely(deps.log, 'an answer', () =>
     input.client.chat.postMessage({
