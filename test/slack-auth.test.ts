@@ -162,3 +162,39 @@ describe('Socket Mode connection dropped while running', () => {
     expect(count(fake, 'apps.connections.open')).toBe(1);
   });
 });
+
+describe('the bot token refused while running: reported once, so that npm start can stop', () => {
+  /** Mentions the bot over the socket; the answer goes out with chat.postMessage and the bot token. */
+  const mention = (socket: FakeSocket, envelopeId: string) => {
+    const event = JSON.parse(mentionEvent({ text: `<@${BOT_USER}> attention sink` })) as Record<string, unknown>;
+    socket.send({ envelope_id: envelopeId, type: 'events_api', accepts_response_payload: false, retry_attempt: 0, retry_reason: '', payload: event });
+  };
+
+  it.each(['token_revoked', 'invalid_auth', 'account_inactive'])('%s on a reply: one report naming SLACK_BOT_TOKEN, however many replies fail', async (code) => {
+    const { fake, socket, start } = await bench();
+    const refused: SlackCredentialsError[] = [];
+    expect(await outcome(start({ onCredentialsRefused: (error) => refused.push(error) }))).toBe('started');
+    fake.fail('chat.postMessage', { error: code }, { error: code });
+    mention(socket, 'env-first');
+    mention(socket, 'env-second');
+    await fake.waitForCalls(2);
+    await until(() => refused.length > 0, 'the refusal to be reported');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(refused).toHaveLength(1);
+    expectRefusal(refused[0], 'SLACK_BOT_TOKEN', code);
+  });
+
+  it.each(['missing_scope', 'not_allowed_token_type'])('%s on a reply is that reply\'s problem: logged, not reported, and the next mention is answered', async (code) => {
+    const { fake, socket, log, start } = await bench();
+    const refused: SlackCredentialsError[] = [];
+    expect(await outcome(start({ onCredentialsRefused: (error) => refused.push(error) }))).toBe('started');
+    fake.fail('chat.postMessage', { error: code });
+    mention(socket, 'env-scope');
+    await fake.waitForCalls(1);
+    await until(() => log.entries.some((entry) => entry.message.startsWith('Slack: could not send an answer')), 'the failure to be logged');
+    mention(socket, 'env-after-scope');
+    const [, next] = await fake.waitForCalls(2);
+    expect(next).toMatchObject({ method: 'chat.postMessage', refused: undefined });
+    expect(refused).toEqual([]);
+  });
+});

@@ -35,8 +35,9 @@ export interface SlackStartOptions {
   /** Waits between start-up and reconnection tries after a network error, 5xx or rate limit (tests use short ones). */
   connectRetry?: RetryDelays;
   /**
-   * Called once if Slack refuses SLACK_APP_TOKEN while reconnecting Socket Mode (revoked, say): no event can arrive
-   * any more, so `npm start` logs it and exits non-zero rather than look alive. Without it the error is logged.
+   * Called once if Slack refuses a token while the app runs (revoked, say): SLACK_APP_TOKEN when Socket Mode
+   * reconnects (no event can arrive any more), SLACK_BOT_TOKEN on a reply (no answer can go out). `npm start` then
+   * logs it and shuts down with exit code 1 rather than look alive. Without it the error is logged, once.
    */
   onCredentialsRefused?: (error: SlackCredentialsError) => void;
 }
@@ -82,15 +83,13 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
   // Bolt's init calls auth.test with the bot token.
   await retryUntilAccepted('checking SLACK_BOT_TOKEN (auth.test)', 'SLACK_BOT_TOKEN', () => app.init(), retry);
   const inflight = new InFlight();
-  registerListeners(app, { index, log, seen: new Deduper(), shares: new ShareClaims(), inflight, daily: options.daily });
+  const onRefused = firstOnly(options.onCredentialsRefused ?? ((error: SlackCredentialsError) => log.error(`Slack: ${error.message}`)));
+  registerListeners(app, { index, log, seen: new Deduper(), shares: new ShareClaims(), inflight, daily: options.daily, onBotTokenRefused: onRefused });
   app.error(async (error) => log.error('Slack: unhandled listener error', { error: describe(error) }));
   const started: unknown = config.mode === 'http'
     ? await app.start(config.port)
     : await retryUntilAccepted('opening the Socket Mode connection', 'SLACK_APP_TOKEN', () => app.start(), retry);
-  if (receiver) {
-    const onRefused = options.onCredentialsRefused ?? ((error: SlackCredentialsError) => log.error(`Slack: ${error.message}`));
-    reconnectWhenDropped(receiver, () => app.start(), { ...retry, onRefused });
-  }
+  if (receiver) reconnectWhenDropped(receiver, () => app.start(), { ...retry, onRefused });
   const port = portOf(started);
   log.info(`Slack: connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
   return {
@@ -102,6 +101,16 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
       await inflight.drain(DRAIN_MS);
       log.info('Slack: stopped');
     },
+  };
+}
+
+/** `report` for the first refusal only: after one, every call with that token fails the same way, and once is enough. */
+function firstOnly(report: (error: SlackCredentialsError) => void): (error: SlackCredentialsError) => void {
+  let reported = false;
+  return (error) => {
+    if (reported) return;
+    reported = true;
+    report(error);
   };
 }
 

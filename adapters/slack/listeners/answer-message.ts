@@ -31,7 +31,7 @@ export async function answerMessage(deps: ListenerDeps, input: MessageToAnswer):
   const question = questionFromText(message.text, input.botUserId);
   const reply = await messageOrExplanation(deps.log, 'answering a message', () => renderView(deps.index, { v: 'answer', q: question }));
   const threadTs = message.thread_ts ?? (input.inThread ? message.ts : undefined);
-  await sendSafely(deps.log, 'an answer', () =>
+  await sendSafely(deps, 'an answer', () =>
     input.client.chat.postMessage({
       channel: message.channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),
