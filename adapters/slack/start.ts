@@ -94,7 +94,7 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
   log.info(`Slack: connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
   return {
     port,
-    publisher: createSlackPublisher(app.client, log),
+    publisher: createSlackPublisher(app.client, { log, onBotTokenRefused: onRefused }),
     stop: async () => {
       stopping.abort();
       await app.stop();
