@@ -151,6 +151,19 @@ describe('start-up that cannot reach Slack: retried for a while, then a clear er
     expect(count(fake, 'apps.connections.open')).toBeGreaterThanOrEqual(2);
   });
 
+  it('has one limit for the whole start-up, not one per step', async () => {
+    const { fake, start } = await bench();
+    await fake.goAway();
+    const startedAt = Date.now();
+    const error = outcome(start({ startUpLimitMs: 600 }));
+    // auth.test fails for half a second, then apps.connections.open fails until the limit.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    fake.fail('apps.connections.open', ...Array<SlackFault>(100).fill({ status: 503 }));
+    await fake.comeBack();
+    expectUnreachable(await error, 'opening the Socket Mode connection failed');
+    expect(Date.now() - startedAt).toBeLessThan(900);
+  });
+
   it('waits as long as Retry-After says before trying again', async () => {
     const { fake, start } = await bench();
     fake.fail('auth.test', { status: 429, retryAfter: 1 });

@@ -25,9 +25,9 @@ export const CONNECT_RETRY: RetryDelays = { firstMs: 1000, maxMs: 60_000 };
  */
 export const START_UP_LIMIT_MS = 2 * 60_000;
 
-/** Start-up's limit: how long it tries, and which Web API address to name when it gives up. */
+/** Start-up's limit: when it stops trying (`Date.now()` time, one for all its steps), and which Web API address to name then. */
 export interface StartUpLimit {
-  afterMs: number;
+  endsAt: number;
   api: SlackApiAddress;
 }
 
@@ -71,7 +71,7 @@ function nextWait(error: unknown, backoffMs: number, limit: StartUpLimit | undef
   const asked = retryAfterMs(error);
   if (!limit) return Math.max(backoffMs, asked);
   const elapsedMs = Date.now() - progress.startedAt;
-  const leftMs = limit.afterMs - elapsedMs;
+  const leftMs = limit.endsAt - Date.now();
   // A SLACK_API_URL host that does not exist fails at once. ENOTFOUND is the resolver's answer that the name does
   // not exist (NXDOMAIN), not a failure to ask it (EAI_AGAIN, retried like any network error); for a name someone
   // typed, a typo is far likelier than a name about to appear, and no wait fixes a typo (a proxy whose name appears

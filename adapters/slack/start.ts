@@ -39,8 +39,9 @@ export interface SlackStartOptions {
   startUpLimitMs?: number;
   /**
    * Called once if Slack refuses a token while the app runs (revoked, say): SLACK_APP_TOKEN when Socket Mode
-   * reconnects (no event can arrive any more), SLACK_BOT_TOKEN on a reply (no answer can go out). `npm start` then
-   * logs it and shuts down with exit code 1 rather than look alive. Without it the error is logged, once.
+   * reconnects (no event can arrive any more), SLACK_BOT_TOKEN on a reply or a digest (nothing can be posted).
+   * `npm start` then logs it and shuts down with exit code 1 rather than look alive. Without it the error is
+   * logged, once.
    */
   onCredentialsRefused?: (error: SlackCredentialsError) => void;
 }
@@ -84,7 +85,8 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
   });
   const stopping = new AbortController();
   const retry = { log, delays: options.connectRetry ?? CONNECT_RETRY, signal: stopping.signal };
-  const startUp = { ...retry, limit: { afterMs: options.startUpLimitMs ?? START_UP_LIMIT_MS, api: apiAddress(config.apiUrl) } };
+  // One limit for the whole start-up: auth.test and, in Socket Mode, apps.connections.open share it.
+  const startUp = { ...retry, limit: { endsAt: Date.now() + (options.startUpLimitMs ?? START_UP_LIMIT_MS), api: apiAddress(config.apiUrl) } };
   // Bolt's init calls auth.test with the bot token.
   await retryUntilAccepted('checking SLACK_BOT_TOKEN (auth.test)', 'SLACK_BOT_TOKEN', () => app.init(), startUp);
   const inflight = new InFlight();
