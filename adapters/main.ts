@@ -56,8 +56,9 @@ async function main(): Promise<void> {
     publishers.discord = bot.publisher;
   }
   if (slack) {
-    // A token refused while running (revoked, say) cannot come back without a person and a restart: say so and
-    // exit non-zero, so that a supervisor notices, instead of running on deaf (adapters/slack/connect.ts).
+    // A token refused while running (the app token on reconnecting, the bot token on a reply; revoked, say) cannot
+    // come back without a person and a restart: say so, shut down as on SIGTERM, and exit non-zero so that a
+    // supervisor notices, instead of running on deaf or mute (adapters/slack/start.ts).
     const onCredentialsRefused = (error: Error) => {
       log.error(error.message);
       void stop('credentials refused', 1);

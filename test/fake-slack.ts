@@ -8,7 +8,7 @@ import { BOT_ID, BOT_USER, TEAM } from './fixtures/slack-payloads.js';
  * A loopback Slack Web API and response_url endpoint (platform-notes §4.2). It answers `auth.test` as the fake
  * bot, records every `chat.postMessage`, `chat.update` and response_url body, refuses messages that break a
  * Block Kit limit (`invalid_blocks`, as Slack does), answers `conversations.history` with the channel's accepted
- * top-level posts (metadata included), and misbehaves on request.
+ * top-level posts (metadata included), and misbehaves on request, down to not listening at all.
  */
 
 /** One recorded request: the Web API method, or `respond` for a response_url. */
@@ -51,6 +51,10 @@ export interface FakeSlack {
   goneChannels: Map<string, string>;
   /** Resolves once `count` calls have arrived (all calls so far when already there); rejects after `timeoutMs`. */
   waitForCalls(count: number, timeoutMs?: number): Promise<SlackCall[]>;
+  /** Stops listening, as a host where nothing listens (connection refused), until `comeBack()`. */
+  goAway(): Promise<void>;
+  /** Listens again, on the same port. */
+  comeBack(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,7 +101,12 @@ export async function startFakeSlack(options: { socketUrl?: string; authError?: 
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  const stopListening = async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
   return {
     apiUrl: `${base}/api/`,
     responseUrl: (id) => `${base}/respond/${encodeURIComponent(id)}`,
@@ -119,10 +128,9 @@ export async function startFakeSlack(options: { socketUrl?: string; authError?: 
       }, timeoutMs);
       if (!check()) waiters.add(check);
     }),
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    goAway: stopListening,
+    comeBack: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    close: stopListening,
   };
 }
 

@@ -46,6 +46,12 @@ describe('readSlackConfig', () => {
     expect(error.message).not.toMatch(/secret|70000/);
   });
 
+  it('refuses a SLACK_API_URL with a user or password in it, without echoing them: fetch cannot send them, and its errors would print them', () => {
+    const message = failure({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, SLACK_API_URL: 'https://proxyuser:proxy-secret@gateway.example/api/' }).message;
+    expect(message).toMatch(/^SLACK_API_URL must not contain a user or password/);
+    expect(message).not.toMatch(/proxyuser|secret/);
+  });
+
   it('says what is missing when a bot token comes with neither connection secret', () => {
     expect(failure({ SLACK_BOT_TOKEN: BOT }).message).toMatch(/SLACK_APP_TOKEN .*SLACK_SIGNING_SECRET/);
     expect(failure({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'not-hex-secretvalue' }).message).toMatch(/^SLACK_SIGNING_SECRET must/);

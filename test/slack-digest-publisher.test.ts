@@ -18,6 +18,7 @@ import { limitViolations, unsafeSequences } from './fixtures/slack-message-check
 import { webApi } from '@slack/bolt';
 import { loadSample } from './fake-hf.js';
 import { OTHER_APP_TOKEN, type SlackCall } from './fake-slack.js';
+import type { SlackCredentialsError } from '../adapters/slack/credentials.js';
 
 /** Two real Daily Papers days (15 + 17 papers) as one long day: enough for a 25-paper digest. */
 const papers: Paper[] = [...parseHfDailyPapers(loadSample('2026-08-20'), 's'), ...parseHfDailyPapers(loadSample('2026-08-21'), 's')];
@@ -173,5 +174,35 @@ describe('scheduled digests through the core: exactly once per channel and day',
     const report = await runDueDigests(new Date(`${next}T09:01:00Z`), deps());
     expect(report).toMatchObject({ unavailable: [digestKey('slack', 'C0ARCHIVED', day)], sent: [digestKey('slack', 'C0ALIVE', day)] });
     expect(store.subscription('slack', 'C0ARCHIVED')).toMatchObject({ unavailableReason: 'is_archived' });
+  });
+});
+
+describe('the Slack digest publisher when Slack refuses the bot token', () => {
+  /** A bed of its own, recording what it reports as refused credentials (npm start shuts down on the first). */
+  async function refusalBed(): Promise<{ bed: SlackBed; refused: SlackCredentialsError[] }> {
+    const refused: SlackCredentialsError[] = [];
+    return { bed: await startSlackBed(await seedIndex(), { onCredentialsRefused: (error) => refused.push(error) }), refused };
+  }
+
+  it('reports a revoked token and fails the post, so the digest waits for the restart with a new token', async () => {
+    const { bed: own, refused } = await refusalBed();
+    try {
+      own.fake.fail('chat.postMessage', { error: 'token_revoked' });
+      await expect(own.running.publisher.post(CHANNEL, buildDigest(papers, { date: '2026-08-20', top: 3 }), KEY)).rejects.toThrow(/token_revoked/);
+      expect(refused.map((error) => error.message)).toEqual([expect.stringMatching(/^Slack says SLACK_BOT_TOKEN has been revoked \(token_revoked\)/)]);
+    } finally {
+      await own.stop();
+    }
+  });
+
+  it('does not report a missing scope: that is the digests\' problem, logged and retried by the core', async () => {
+    const { bed: own, refused } = await refusalBed();
+    try {
+      own.fake.fail('conversations.history', { error: 'missing_scope' });
+      await expect(own.running.publisher.findExisting(CHANNEL, KEY)).rejects.toThrow(/missing_scope/);
+      expect(refused).toEqual([]);
+    } finally {
+      await own.stop();
+    }
   });
 });

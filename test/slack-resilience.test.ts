@@ -98,18 +98,20 @@ describe('faults', () => {
     expect(kindOf((await mention('attention sink'))[0]!)).toBe('answer');
   });
 
-  // With the bed's one retry, a 5xx is tried twice; Slack's error codes and a rate limit are not retried. A bot
-  // token Slack no longer accepts is an error, with what to do about it; the rest are warnings.
-  const webApiFaults: [string, SlackFault, number, 'warn' | 'error'][] = [
-    ['ratelimited (HTTP 429)', { status: 429, retryAfter: 1 }, 1, 'warn'],
-    ['channel_not_found', { error: 'channel_not_found' }, 1, 'warn'],
-    ['not_in_channel', { error: 'not_in_channel' }, 1, 'warn'],
-    ['invalid_auth', { error: 'invalid_auth' }, 1, 'error'],
-    ['HTTP 500', { status: 500 }, 2, 'warn'],
-    ['HTTP 503', { status: 503 }, 2, 'warn'],
+  // With the bed's one retry, a 5xx is tried twice; Slack's error codes and a rate limit are not retried. Each lost
+  // reply is a warning; a bot token Slack no longer accepts is also an error saying what to do (and `npm start`
+  // stops on it: slack-auth.test.ts, start.test.ts).
+  const webApiFaults: [string, SlackFault, number, 'advice' | 'no advice'][] = [
+    ['ratelimited (HTTP 429)', { status: 429, retryAfter: 1 }, 1, 'no advice'],
+    ['channel_not_found', { error: 'channel_not_found' }, 1, 'no advice'],
+    ['not_in_channel', { error: 'not_in_channel' }, 1, 'no advice'],
+    ['missing_scope', { error: 'missing_scope' }, 1, 'no advice'],
+    ['invalid_auth', { error: 'invalid_auth' }, 1, 'advice'],
+    ['HTTP 500', { status: 500 }, 2, 'no advice'],
+    ['HTTP 503', { status: 503 }, 2, 'no advice'],
   ];
 
-  it.each(webApiFaults)('survives %s from chat.postMessage and answers the next mention', async (name, fault, attempts, level) => {
+  it.each(webApiFaults)('survives %s from chat.postMessage and answers the next mention', async (name, fault, attempts, advice) => {
     const logged = bed.log.entries.length;
     bed.fake.fail('chat.postMessage', ...Array<SlackFault>(attempts).fill(fault));
     const failed = await mention('diffusion models', attempts);
@@ -117,7 +119,9 @@ describe('faults', () => {
     const report = () => bed.log.entries.slice(logged).find((entry) => entry.message.startsWith('Slack: could not send an answer'));
     // The adapter logs once Slack's refusal has reached it, a moment after the fake recorded the call.
     for (const deadline = Date.now() + 2000; !report() && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(report()?.level).toBe(level);
+    expect(report()?.level).toBe('warn');
+    const errors = bed.log.entries.slice(logged).filter((entry) => entry.level === 'error');
+    expect(errors.map((entry) => entry.message)).toEqual(advice === 'advice' ? [expect.stringMatching(/^Slack: Slack does not accept SLACK_BOT_TOKEN \(invalid_auth\)\. Check/)] : []);
     const [next] = await mention('attention sink');
     expect(next!.refused).toBeUndefined();
     expect(kindOf(next!)).toBe('answer');

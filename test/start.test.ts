@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -36,6 +37,8 @@ interface RunningBot {
   child: ChildProcess;
   logs(): string;
   exited: Promise<number | null>;
+  /** The SQLite database; its write-ahead log (`-wal`) is gone only when the store was closed. */
+  databasePath: string;
 }
 
 /**
@@ -44,12 +47,13 @@ interface RunningBot {
  */
 async function startBot(dataDirPrefix: string, settings: Record<string, string>): Promise<RunningBot> {
   const dataDir = await mkdtemp(join(tmpdir(), dataDirPrefix));
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: join(dataDir, 'paperbot.sqlite'), DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...settings };
+  const databasePath = join(dataDir, 'paperbot.sqlite');
+  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: databasePath, DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...settings };
   const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let logs = '';
   child.stderr!.on('data', (chunk: Buffer) => (logs += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, logs: () => logs, exited };
+  return { child, logs: () => logs, exited, databasePath };
 }
 
 let fake: FakeSlack;
@@ -123,4 +127,24 @@ describe('npm start with Socket Mode when the app token is revoked while running
       await socket.close();
     }
   }, 45_000);
+});
+
+describe('npm start when the bot token is revoked while running', () => {
+  it('logs which variable and what to do at the first refused reply, closes the store and exits 1, instead of running on deaf', async () => {
+    const port = await freePort();
+    const slack = await startFakeSlack();
+    const bot = await startBot('paperbot-start-bot-revoked-', { SLACK_BOT_TOKEN: 'xoxb-revoked-secret', SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: String(port), SLACK_API_URL: slack.apiUrl });
+    try {
+      slack.fail('chat.postMessage', { error: 'token_revoked' });
+      expect((await postWhenUp(`http://127.0.0.1:${port}/slack/events`, mentionEvent({ text: '<@U0FAKEBOT> what is GarDiff?' }))).status).toBe(200);
+      expect(await Promise.race([bot.exited, sleep(15_000).then(() => 'still running after 15 s')])).toBe(1);
+      expect(bot.logs()).toMatch(/error Slack says SLACK_BOT_TOKEN has been revoked \(token_revoked\)\. Create a new one/);
+      expect(bot.logs()).toMatch(/Shutting down \{"reason":"credentials refused"\}[\s\S]*Slack: stopped/);
+      expect(existsSync(`${bot.databasePath}-wal`)).toBe(false);
+      expect(bot.logs()).not.toContain('revoked-secret');
+    } finally {
+      bot.child.kill('SIGKILL');
+      await slack.close();
+    }
+  }, 75_000);
 });

@@ -18,8 +18,16 @@ const SlackEnv = z.object({
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', { error: 'SLACK_APP_TOKEN must be an app-level token starting with "xapp-" with the connections:write scope (Basic Information page)' })),
   SLACK_SIGNING_SECRET: optional(z.string().regex(/^[0-9a-f]{16,}$/i, { error: 'SLACK_SIGNING_SECRET must be the hexadecimal signing secret from the Basic Information page' })),
   PORT: optional(z.coerce.number({ error: 'PORT must be a number' }).int({ error: 'PORT must be a whole number' }).min(1, { error: 'PORT must be between 1 and 65535' }).max(65535, { error: 'PORT must be between 1 and 65535' })),
-  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'SLACK_API_URL must be an http(s) URL, e.g. https://slack.com/api/' })),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'SLACK_API_URL must be an http(s) URL, e.g. https://slack.com/api/' })
+    // fetch refuses a URL with credentials in it, and the errors it throws then quote the whole URL.
+    .refine((value) => !URL.canParse(value) || withoutCredentials(new URL(value)), {
+      error: 'SLACK_API_URL must not contain a user or password: Node\'s fetch cannot send them; give the proxy its credentials another way',
+    })),
 });
+
+function withoutCredentials(url: URL): boolean {
+  return url.username === '' && url.password === '';
+}
 
 /**
  * The Slack settings from an environment, or `undefined` when `SLACK_BOT_TOKEN` is not set (Slack is off).

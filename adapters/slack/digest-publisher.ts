@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { webApi } from '@slack/bolt';
 import type { Digest } from '../../src/digest/digest.js';
 import { ChannelUnavailableError, type DigestPublisher } from '../../src/digest/publisher.js';
-import { silentLogger, type Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/logger.js';
 import { formatDigest } from './format/digest.js';
-import { describe } from './explain-errors.js';
+import { describe, type ReplyFailures } from './explain-errors.js';
+import { tokenRefused, type SlackCredentialsError } from './credentials.js';
 import { slackErrorCode } from './error-code.js';
 
 /** The metadata event type on every digest message: how `findExisting` recognises ours after a crash. */
@@ -39,9 +40,10 @@ const History = z.looseObject({ messages: z.array(z.unknown()).optional() });
 
 /**
  * Posts daily digests with `client` (the app's own WebClient): the first message in the channel, the rest (a
- * digest that needs more than one) in its thread. Every message carries `metadata` naming the digest key.
+ * digest that needs more than one) in its thread. Every message carries `metadata` naming the digest key. A call
+ * refused because Slack no longer accepts the bot token goes to `onBotTokenRefused` as well as failing.
  */
-export function createSlackPublisher(client: webApi.WebClient, log: Logger = silentLogger): DigestPublisher {
+export function createSlackPublisher(client: webApi.WebClient, { log, onBotTokenRefused }: ReplyFailures): DigestPublisher {
   let botId: Promise<string | undefined> | undefined;
   // auth.test once, lazily: the bot's id tells our messages from another app's that copied the metadata. A failed
   // call is forgotten (and the lookup fails, for the core to retry) rather than cached.
@@ -51,11 +53,12 @@ export function createSlackPublisher(client: webApi.WebClient, log: Logger = sil
   }));
   return {
     platform: 'slack',
-    post: (channelId, digest, digestKey) => unavailableOnChannelErrors(channelId, () => postDigest(client, log, channelId, digest, digestKey)),
-    findExisting: (channelId, digestKey) => unavailableOnChannelErrors(channelId, async () => {
+    post: (channelId, digest, digestKey) => reportingRefusedToken(onBotTokenRefused, () =>
+      unavailableOnChannelErrors(channelId, () => postDigest(client, log, channelId, digest, digestKey))),
+    findExisting: (channelId, digestKey) => reportingRefusedToken(onBotTokenRefused, () => unavailableOnChannelErrors(channelId, async () => {
       const history = await client.conversations.history({ channel: channelId, limit: HISTORY_LOOKBACK, include_all_metadata: true });
       return findDigest(History.parse(history).messages ?? [], digestKey, await ourBotId());
-    }),
+    })),
   };
 }
 
@@ -91,6 +94,20 @@ async function postDigest(client: webApi.WebClient, log: Logger, channel: string
     }
   }
   return { messageId: posted.ts };
+}
+
+/**
+ * Runs `call`, passing on a refusal of the bot token itself (revoked, say) before rethrowing it: every digest would
+ * fail the same way until someone sets a new token. The core records the post as waiting and retries it later.
+ */
+async function reportingRefusedToken<T>(onBotTokenRefused: (error: SlackCredentialsError) => void, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const refused = tokenRefused(error, 'SLACK_BOT_TOKEN');
+    if (refused) onBotTokenRefused(refused);
+    throw error;
+  }
 }
 
 /** Runs a channel call, turning "the channel is gone or closed to us" into `ChannelUnavailableError`. */

@@ -2,7 +2,7 @@ import { isUserError } from '../../src/errors.js';
 import type { SlackMessage } from './format/message.js';
 import { formatApology, formatUserError } from './format/notice.js';
 import type { Logger } from '../../src/logger.js';
-import { tokenRefused } from './credentials.js';
+import { tokenRefused, type SlackCredentialsError } from './credentials.js';
 
 /**
  * The message for a request: what `build` returns, or, when it throws, the reason for a `UserError` and an
@@ -23,20 +23,26 @@ export function explainError(log: Logger, what: string, error: unknown): SlackMe
   return formatApology();
 }
 
+/** Where a failed reply is reported: the log, and, when Slack no longer accepts the bot token, whoever must stop the bot. */
+export interface ReplyFailures {
+  log: Logger;
+  onBotTokenRefused(error: SlackCredentialsError): void;
+}
+
 /**
  * Sends a reply and reports whether it went out. A Web API refusal (`ratelimited`, `not_in_channel`,
- * `channel_not_found`, 5xx) is logged, not thrown: there is nobody left to tell, and the next request must still
- * be served. A bot token Slack no longer accepts (revoked while the bot runs) is logged as an error saying what to
- * do: every reply fails until someone sets a new one, and a warning per reply would hide why.
+ * `channel_not_found`, `missing_scope`, 5xx) is logged, not thrown: there is nobody left to tell, and the next
+ * request must still be served. A bot token Slack no longer accepts (revoked while the bot runs) also goes to
+ * `onBotTokenRefused`: every reply fails until someone sets a new one, so the bot should stop rather than run deaf.
  */
-export async function sendSafely(log: Logger, what: string, send: () => Promise<unknown>): Promise<boolean> {
+export async function sendSafely(failures: ReplyFailures, what: string, send: () => Promise<unknown>): Promise<boolean> {
   try {
     await send();
     return true;
   } catch (error) {
+    failures.log.warn(`Slack: could not send ${what}`, { error: describe(error) });
     const refused = tokenRefused(error, 'SLACK_BOT_TOKEN');
-    if (refused) log.error(`Slack: could not send ${what}. ${refused.message}`);
-    else log.warn(`Slack: could not send ${what}`, { error: describe(error) });
+    if (refused) failures.onBotTokenRefused(refused);
     return false;
   }
 }

@@ -12,7 +12,8 @@ import { describe } from './explain-errors.js';
 import type { DailyPapers } from '../../src/digest/daily-papers.js';
 import type { DigestPublisher } from '../../src/digest/publisher.js';
 import { createSlackPublisher } from './digest-publisher.js';
-import { CONNECT_RETRY, reconnectWhenDropped, retryUntilAccepted, type RetryDelays } from './connect.js';
+import { CONNECT_RETRY, reconnectWhenDropped, retryUntilAccepted, START_UP_LIMIT_MS, type RetryDelays } from './connect.js';
+import { apiAddress } from './unreachable.js';
 import type { SlackCredentialsError } from './credentials.js';
 
 /**
@@ -34,9 +35,13 @@ export interface SlackStartOptions {
   daily?: DailyPapers;
   /** Waits between start-up and reconnection tries after a network error, 5xx or rate limit (tests use short ones). */
   connectRetry?: RetryDelays;
+  /** How long start-up keeps trying before it gives up: `START_UP_LIMIT_MS` (tests use a short one). */
+  startUpLimitMs?: number;
   /**
-   * Called once if Slack refuses SLACK_APP_TOKEN while reconnecting Socket Mode (revoked, say): no event can arrive
-   * any more, so `npm start` logs it and exits non-zero rather than look alive. Without it the error is logged.
+   * Called once if Slack refuses a token while the app runs (revoked, say): SLACK_APP_TOKEN when Socket Mode
+   * reconnects (no event can arrive any more), SLACK_BOT_TOKEN on a reply or a digest (nothing can be posted).
+   * `npm start` then logs it and shuts down with exit code 1 rather than look alive. Without it the error is
+   * logged, once.
    */
   onCredentialsRefused?: (error: SlackCredentialsError) => void;
 }
@@ -58,7 +63,8 @@ export interface SlackRunning {
  * Starts the Slack adapter over `index`: checks the bot token (`auth.test`, so a bad token fails here, not on the
  * first message), registers the listeners, and connects by Socket Mode or listens for HTTP as `config` says.
  * A token Slack refuses rejects with a `SlackCredentialsError` naming its variable; network errors, 5xx and rate
- * limits are retried (`connectRetry`), at start-up and when Socket Mode reconnects.
+ * limits are retried (`connectRetry`), when Socket Mode reconnects and at start-up, where they end after
+ * `startUpLimitMs` with a `SlackUnreachableError` naming SLACK_API_URL's host.
  */
 export async function startSlack(index: PaperIndex, config: SlackConfig, log: Logger = silentLogger, options: SlackStartOptions = {}): Promise<SlackRunning> {
   const logger = toBoltLogger(log);
@@ -79,29 +85,39 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
   });
   const stopping = new AbortController();
   const retry = { log, delays: options.connectRetry ?? CONNECT_RETRY, signal: stopping.signal };
+  // One limit for the whole start-up: auth.test and, in Socket Mode, apps.connections.open share it.
+  const startUp = { ...retry, limit: { endsAt: Date.now() + (options.startUpLimitMs ?? START_UP_LIMIT_MS), api: apiAddress(config.apiUrl) } };
   // Bolt's init calls auth.test with the bot token.
-  await retryUntilAccepted('checking SLACK_BOT_TOKEN (auth.test)', 'SLACK_BOT_TOKEN', () => app.init(), retry);
+  await retryUntilAccepted('checking SLACK_BOT_TOKEN (auth.test)', 'SLACK_BOT_TOKEN', () => app.init(), startUp);
   const inflight = new InFlight();
-  registerListeners(app, { index, log, seen: new Deduper(), shares: new ShareClaims(), inflight, daily: options.daily });
+  const onRefused = firstOnly(options.onCredentialsRefused ?? ((error: SlackCredentialsError) => log.error(`Slack: ${error.message}`)));
+  registerListeners(app, { index, log, seen: new Deduper(), shares: new ShareClaims(), inflight, daily: options.daily, onBotTokenRefused: onRefused });
   app.error(async (error) => log.error('Slack: unhandled listener error', { error: describe(error) }));
   const started: unknown = config.mode === 'http'
     ? await app.start(config.port)
-    : await retryUntilAccepted('opening the Socket Mode connection', 'SLACK_APP_TOKEN', () => app.start(), retry);
-  if (receiver) {
-    const onRefused = options.onCredentialsRefused ?? ((error: SlackCredentialsError) => log.error(`Slack: ${error.message}`));
-    reconnectWhenDropped(receiver, () => app.start(), { ...retry, onRefused });
-  }
+    : await retryUntilAccepted('opening the Socket Mode connection', 'SLACK_APP_TOKEN', () => app.start(), startUp);
+  if (receiver) reconnectWhenDropped(receiver, () => app.start(), { ...retry, onRefused });
   const port = portOf(started);
   log.info(`Slack: connected (${config.mode === 'socket' ? 'Socket Mode' : `HTTP on port ${port}`})`);
   return {
     port,
-    publisher: createSlackPublisher(app.client, log),
+    publisher: createSlackPublisher(app.client, { log, onBotTokenRefused: onRefused }),
     stop: async () => {
       stopping.abort();
       await app.stop();
       await inflight.drain(DRAIN_MS);
       log.info('Slack: stopped');
     },
+  };
+}
+
+/** `report` for the first refusal only: after one, every call with that token fails the same way, and once is enough. */
+function firstOnly(report: (error: SlackCredentialsError) => void): (error: SlackCredentialsError) => void {
+  let reported = false;
+  return (error) => {
+    if (reported) return;
+    reported = true;
+    report(error);
   };
 }
 

@@ -35,7 +35,7 @@ export async function answerMessage(deps: ListenerDeps, input: MessageToAnswer):
   const view: ViewState = question === '' || asksForHelp(question) ? { v: 'help' } : { v: 'answer', q: question };
   const reply = await messageOrExplanation(deps.log, 'answering a message', () => renderView(deps.index, view));
   const threadTs = message.thread_ts ?? (input.inThread ? message.ts : undefined);
-  await sendSafely(deps.log, 'an answer', () =>
+  await sendSafely(deps, 'an answer', () =>
     input.client.chat.postMessage({
       channel: message.channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),

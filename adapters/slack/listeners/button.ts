@@ -29,7 +29,7 @@ export function buttonListener(deps: ListenerDeps, what: string, plan: (click: C
         const message = explainError(deps.log, what, error);
         reply = { message, deliver: () => args.respond({ response_type: 'ephemeral', replace_original: false, ...message }) };
       }
-      await sendSafely(deps.log, what, () => reply.deliver(reply.message));
+      await sendSafely(deps, what, () => reply.deliver(reply.message));
     });
   };
 }

@@ -30,7 +30,7 @@ export function papersCommand(deps: ListenerDeps) {
         replies = [explainError(deps.log, `/papers ${subcommand.name}`, error)];
       }
       for (const reply of replies) {
-        if (!(await sendSafely(deps.log, 'a /papers reply', () => respond({ response_type: 'ephemeral', ...reply })))) return;
+        if (!(await sendSafely(deps, 'a /papers reply', () => respond({ response_type: 'ephemeral', ...reply })))) return;
       }
     });
   };
