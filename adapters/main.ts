@@ -69,8 +69,9 @@ async function main(): Promise<void> {
   }
   const schedule = daily.startSchedule(publishers);
   shutDown = async () => {
-    // The schedule first, so that no digest starts while the adapters are closing; the database last.
-    schedule.stop();
+    // The schedule first, so that no digest starts while the adapters are closing, and a digest being posted is
+    // recorded (the store is still open, the adapters still connected); the database last.
+    await schedule.stop();
     await Promise.allSettled(running.map((service) => service.stop()));
     daily.close();
   };

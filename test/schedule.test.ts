@@ -111,3 +111,51 @@ describe('boundary', () => {
     }
   });
 });
+
+/** A platform whose posts wait until `release` is called: a post under way when the bot is stopped. */
+class HeldPublisher extends FakePublisher {
+  release: () => void = () => {};
+  private readonly held = new Promise<void>((resolve) => (this.release = resolve));
+  private markStarted: () => void = () => {};
+  /** Resolves when the first post has begun. */
+  readonly started = new Promise<void>((resolve) => (this.markStarted = resolve));
+  override async post(channelId: string, digest: Digest, digestKey: string) {
+    this.markStarted();
+    await this.held;
+    return super.post(channelId, digest, digestKey);
+  }
+}
+
+describe('stopping the schedule', () => {
+  let held: HeldPublisher;
+  beforeEach(() => {
+    vi.useRealTimers();
+    held = new HeldPublisher('slack');
+    deps = { ...deps, publishers: { slack: held } };
+    for (const channelId of ['C1', 'C2']) store.subscribe({ platform: 'slack', channelId, time: '00:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
+  });
+
+  it('waits for the post under way, so that it is recorded before the store closes, and starts no other channel', async () => {
+    schedule = scheduleDigests(deps);
+    await held.started;
+    let stopped = false;
+    const stopping = schedule.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stopped).toBe(false);
+    held.release();
+    await stopping;
+    expect(held.messages).toHaveLength(1);
+    expect(store.posting(held.messages[0]!.digestKey)?.status).toBe('sent');
+    expect(held.posts).toHaveLength(1);
+  });
+
+  it('gives up waiting after the grace period when the post does not end', async () => {
+    schedule = scheduleDigests(deps, 100);
+    await held.started;
+    const startedAt = Date.now();
+    await schedule.stop();
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(90);
+    expect(Date.now() - startedAt).toBeLessThan(2000);
+    held.release();
+  });
+});

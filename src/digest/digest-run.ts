@@ -29,6 +29,8 @@ export interface DigestRunDeps {
   logger?: Logger;
   /** Waits between posts; tests pass a no-op. */
   sleep?: (ms: number) => Promise<void>;
+  /** Aborted on shutdown: the run finishes the channel it is posting to and starts no other. */
+  signal?: AbortSignal;
 }
 
 /** What one run did, by digest key: for logs and tests. */

@@ -32,6 +32,7 @@ export async function runDueDigests(now: Date, deps: DigestRunDeps): Promise<Dig
     sends += 1;
   };
   for (const subscription of deps.store.subscriptions()) {
+    if (deps.signal?.aborted) break;
     if (subscription.unavailableSince) continue;
     const publisher = deps.publishers[subscription.platform];
     if (!publisher) continue;
