@@ -8,22 +8,16 @@ import dotenv from 'dotenv';
 import type { PaperIndex } from '../src/paper-index.js';
 import { readDailyConfig } from '../src/digest/config.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
-import type { Platform, Store } from '../src/store/store.js';
+import type { Store } from '../src/store/store.js';
 import { openDailyPapers } from '../src/digest/daily-papers.js';
-import type { DigestPublisher } from '../src/digest/publisher.js';
 import { readCoreConfig } from '../src/config.js';
 import { openLibrary } from '../src/library.js';
 import { consoleLogger as log } from '../src/logger.js';
 import { readDiscordConfig } from './discord/config.js';
-import { startDiscord } from './discord/start.js';
 import { readSlackConfig } from './slack/config.js';
-import { startSlack } from './slack/start.js';
+import { startBots } from './start-bots.js';
 import { startTerminalChat } from './cli/chat.js';
 import { exitWithError } from './cli/exit.js';
-
-interface Running {
-  stop(): Promise<void>;
-}
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -48,31 +42,20 @@ async function main(): Promise<void> {
   }
   const daily = openDailyPapers(dailyConfig, { index, logger: log });
   addStoredPapers(index, daily.store);
-  const running: Running[] = [];
-  const publishers: Partial<Record<Platform, DigestPublisher>> = {};
-  if (discord) {
-    const bot = await startDiscord(index, discord, log, { daily });
-    running.push(bot);
-    publishers.discord = bot.publisher;
-  }
-  if (slack) {
-    // A token refused while running (the app token on reconnecting, the bot token on a reply; revoked, say) cannot
-    // come back without a person and a restart: say so, shut down as on SIGTERM, and exit non-zero so that a
-    // supervisor notices, instead of running on deaf or mute (adapters/slack/start.ts).
-    const onCredentialsRefused = (error: Error) => {
-      log.error(error.message);
-      void stop('credentials refused', 1);
-    };
-    const app = await startSlack(index, slack, log, { daily, onCredentialsRefused });
-    running.push(app);
-    publishers.slack = app.publisher;
-  }
-  const schedule = daily.startSchedule(publishers);
+  // A token refused while running (the app token on reconnecting, the bot token on a reply; revoked, say) cannot
+  // come back without a person and a restart: say so, shut down as on SIGTERM, and exit non-zero so that a
+  // supervisor notices, instead of running on deaf or mute (adapters/slack/start.ts).
+  const onCredentialsRefused = (error: Error) => {
+    log.error(error.message);
+    void stop('credentials refused', 1);
+  };
+  const bots = await startBots(index, { discord, slack }, daily, log, onCredentialsRefused).catch((error: unknown) => {
+    // The bots already up are disconnected; the store is closed before the error ends the process.
+    daily.close();
+    throw error;
+  });
   shutDown = async () => {
-    // The schedule first, so that no digest starts while the adapters are closing, and a digest being posted is
-    // recorded (the store is still open, the adapters still connected); the database last.
-    await schedule.stop();
-    await Promise.allSettled(running.map((service) => service.stop()));
+    await bots.stop();
     daily.close();
   };
   process.on('SIGINT', (signal) => void stop(signal));

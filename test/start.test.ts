@@ -90,7 +90,7 @@ describe('npm start with a Slack token that Slack refuses', () => {
     ['SLACK_APP_TOKEN', 'token_revoked', { connectionsError: 'token_revoked' }],
   ];
 
-  it.each(table)('%s refused (%s): says which variable and what to check, exits 1', async (variable, code, refusal) => {
+  it.each(table)('%s refused (%s): says which variable and what to check, closes the store, exits 1', async (variable, code, refusal) => {
     const refusing = await startFakeSlack(refusal);
     const bot = await startBot('paperbot-start-refused-', { SLACK_BOT_TOKEN: 'xoxb-refused-secret', SLACK_APP_TOKEN: 'xapp-refused-secret', SLACK_API_URL: refusing.apiUrl });
     try {
@@ -100,6 +100,7 @@ describe('npm start with a Slack token that Slack refuses', () => {
       expect(bot.logs()).toContain(`(${code})`);
       expect(bot.logs()).not.toContain('refused-secret');
       expect(bot.logs()).not.toMatch(/Please report|\n\s+at /);
+      expect(existsSync(`${bot.databasePath}-wal`)).toBe(false);
     } finally {
       bot.child.kill('SIGKILL');
       await refusing.close();
