@@ -144,6 +144,20 @@ describe('openLibrary, building in a child process', () => {
     expect(next.index.answer(QUESTIONS[0]!)).toEqual(opened.index.answer(QUESTIONS[0]!));
   });
 
+  it('stops a child that takes longer than allowed, then builds here as for any failure of the child, and says why', async () => {
+    const dir = await freshDir();
+    const corpusPaths = await corpusWithBadRecords(dir);
+    const cacheDir = join(dir, 'cache');
+    const started = performance.now();
+    const opened = await withChildFlags(['--import', fixture('hangs-deaf-to-sigterm.mjs').href], () => open({ corpusPaths, cacheDir, buildInChild: true, childBuildTimeoutMs: 1000 }));
+    expect(performance.now() - started).toBeGreaterThan(1000);
+    expect(opened.events).toEqual([expect.objectContaining({ source: 'built', papers: 108, childFailed: expect.stringMatching(/had not finished after 1 s and was stopped/) })]);
+    expect(opened.events[0]!.childFailed).toMatch(/deaf to SIGTERM/);
+    expect(opened.skipped).toHaveLength(2);
+    expect(opened.index.answer('quokkas').results[0]?.paper.id).toBe('2601.00001');
+    expect((await open({ corpusPaths, cacheDir })).events[0]!.source).toBe('loaded');
+  });
+
   it('gives the child the memory a build needs, whatever heap cap this process runs under', async () => {
     const dir = await freshDir();
     const corpusPaths = await corpusWithBadRecords(dir);
@@ -174,6 +188,16 @@ describe('buildInChild', () => {
     const failure = await buildInChild(job, { entry }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(ChildBuildFailure);
     expect((failure as Error).message).toMatch(/unreadable message/);
+  });
+
+  it('kills a child that outlives its time and ignores SIGTERM, and fails saying so', async () => {
+    const entry = fixture('hangs-deaf-to-sigterm.mjs');
+    const started = performance.now();
+    const failure = await buildInChild(job, { entry, timeoutMs: 500 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ChildBuildFailure);
+    expect((failure as Error).message).toMatch(/had not finished after 0.5 s and was stopped:\nwaiting forever, deaf to SIGTERM/);
+    // SIGTERM did nothing: SIGKILL came after the grace period.
+    expect(performance.now() - started).toBeGreaterThan(2000);
   });
 
 });
