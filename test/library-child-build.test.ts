@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHILD_BUILD_MIN_BYTES, openLibrary, type LibraryOptions, type ReadyEvent } from '../src/library.js';
 import { DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
@@ -8,6 +10,10 @@ import type { SkippedRecord } from '../src/corpus/json-lines.js';
 import { CorpusError } from '../src/errors.js';
 import { buildInChild, ChildBuildFailure } from '../src/library/build-in-child.js';
 import { CHILD_MIN_OLD_SPACE_MIB, childExecArgv } from '../src/library/child-exec-argv.js';
+import { childOf, cpuSeconds, isRunning, waitFor } from './helpers/processes.js';
+
+/** 74,728 arXiv cs abstracts (41 MB gzip): a build of 15 s or more. */
+const LARGE_CORPUS = '../shared/corpus/arxiv-cs-daily.jsonl.gz';
 
 const QUESTIONS = ['spike-aware adam momentum reset', 'what is an attention sink?', 'how does attention work in vision transformers?'];
 
@@ -200,6 +206,25 @@ describe('buildInChild', () => {
     expect(performance.now() - started).toBeGreaterThan(2000);
   });
 
+  it('ends soon after its parent is killed, even in the middle of indexing, and saves nothing', async () => {
+    const cacheDir = await freshDir();
+    const parent = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(fixture('parent-of-build.ts')), LARGE_CORPUS, cacheDir], { stdio: 'ignore' });
+    try {
+      // tsx has a child process of its own (esbuild).
+      let child = 0;
+      await waitFor('the child process', () => (child = childOf(parent.pid!, 'child-build-entry') ?? 0) > 0, 20_000);
+      // By 2 s of processor time it has started Node and is reading or indexing 75k papers: 15 s or more in
+      // synchronous steps, during which it handles no event.
+      await waitFor('the child to be busy building', () => cpuSeconds(child) >= 2, 30_000);
+      parent.kill('SIGKILL');
+      const killed = performance.now();
+      await waitFor('the orphaned child to end', () => !isRunning(child), 5_000);
+      expect(performance.now() - killed).toBeLessThan(2000);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+    expect(await readdir(cacheDir)).toEqual([]);
+  });
 });
 
 describe('childExecArgv', () => {
