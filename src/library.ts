@@ -4,7 +4,7 @@ import type { SkippedRecord } from './corpus/json-lines.js';
 import { createPaperIndex } from './create-paper-index.js';
 import { fingerprintFiles, loadSaved } from './library/saved-index.js';
 import { buildIndex, type BuildPhases } from './library/build-index.js';
-import { buildInChild, ChildBuildFailure } from './library/build-in-child.js';
+import { buildInChild, ChildBuildFailure, type ChildOptions } from './library/build-in-child.js';
 
 export { INDEX_FORMAT } from './library/saved-index.js';
 
@@ -32,6 +32,11 @@ export interface LibraryOptions extends LoadOptions {
    * then holds no garbage of the build. Default: for corpora of `CHILD_BUILD_MIN_BYTES` or more.
    */
   buildInChild?: boolean;
+  /**
+   * How long the child process may take before it is stopped and this process builds the index instead; default
+   * `CHILD_BUILD_TIMEOUT_MS` (src/library/build-in-child.ts).
+   */
+  childBuildTimeoutMs?: number;
   /** Told whether the index was loaded or built, and how long it took. */
   onReady?: (event: ReadyEvent) => void;
 }
@@ -74,7 +79,7 @@ export async function openLibrary(options: LibraryOptions = {}): Promise<PaperIn
   const onSkip = reportOnce(options.onSkip);
   let fallback: Pick<ReadyEvent, 'notSaved' | 'childFailed'> = {};
   if (cacheDir && (options.buildInChild ?? bytes >= CHILD_BUILD_MIN_BYTES)) {
-    const child = await openBuiltInChild(paths, cacheDir, fingerprint, onSkip);
+    const child = await openBuiltInChild(paths, cacheDir, fingerprint, { onSkip, timeoutMs: options.childBuildTimeoutMs });
     if ('index' in child) {
       onReady?.({ ...child.ready, milliseconds: elapsed() });
       return child.index;
@@ -93,9 +98,9 @@ type ChildOutcome = { index: PaperIndex; ready: Omit<ReadyEvent, 'milliseconds'>
  * Builds and saves the index in a child process and loads what it saved; or says why this process must build
  * it instead. An error the build reports (a bad corpus file) is thrown as this process would throw it.
  */
-async function openBuiltInChild(paths: readonly string[], cacheDir: string, fingerprint: string, onSkip: LoadOptions['onSkip']): Promise<ChildOutcome> {
+async function openBuiltInChild(paths: readonly string[], cacheDir: string, fingerprint: string, options: ChildOptions): Promise<ChildOutcome> {
   try {
-    const child = await buildInChild({ corpusPaths: [...paths], cacheDir, fingerprint }, { onSkip });
+    const child = await buildInChild({ corpusPaths: [...paths], cacheDir, fingerprint }, options);
     if (child.notSaved !== undefined) return { notSaved: child.notSaved };
     const loadStarted = performance.now();
     const saved = await loadSaved(cacheDir, fingerprint);

@@ -1,13 +1,19 @@
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHILD_BUILD_MIN_BYTES, openLibrary, type LibraryOptions, type ReadyEvent } from '../src/library.js';
 import { DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
 import type { SkippedRecord } from '../src/corpus/json-lines.js';
 import { CorpusError } from '../src/errors.js';
 import { buildInChild, ChildBuildFailure } from '../src/library/build-in-child.js';
-import { childExecArgv } from '../src/library/child-exec-argv.js';
+import { CHILD_MIN_OLD_SPACE_MIB, childExecArgv } from '../src/library/child-exec-argv.js';
+import { childOf, cpuSeconds, isRunning, waitFor } from './helpers/processes.js';
+
+/** 74,728 arXiv cs abstracts (41 MB gzip): a build of 15 s or more. */
+const LARGE_CORPUS = '../shared/corpus/arxiv-cs-daily.jsonl.gz';
 
 const QUESTIONS = ['spike-aware adam momentum reset', 'what is an attention sink?', 'how does attention work in vision transformers?'];
 
@@ -28,6 +34,25 @@ async function corpusWithBadRecords(dir: string): Promise<string[]> {
   const extra = join(dir, 'extra.jsonl');
   await writeFile(extra, `${lines.join('\n')}\n`);
   return [seed, extra];
+}
+
+function fixture(name: string): URL {
+  return new URL(`fixtures/child-build/${name}`, import.meta.url);
+}
+
+/** Runs `work` with `flags` added to this process's Node flags, which child processes inherit (see childExecArgv). */
+async function withChildFlags<T>(flags: string[], work: () => Promise<T>): Promise<T> {
+  process.execArgv.push(...flags);
+  try {
+    return await work();
+  } finally {
+    process.execArgv.splice(-flags.length);
+  }
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
 
 /** Opens the library and keeps what it reported. */
@@ -115,16 +140,42 @@ describe('openLibrary, building in a child process', () => {
     const dir = await freshDir();
     const corpusPaths = await corpusWithBadRecords(dir);
     const cacheDir = join(dir, 'cache');
-    // Children inherit this process's Node flags: a heap too small to load the code makes the child run out of memory.
-    process.execArgv.push('--max-old-space-size=4');
-    const opened = await open({ corpusPaths, cacheDir, buildInChild: true }).finally(() => process.execArgv.pop());
-    expect(opened.events).toEqual([expect.objectContaining({ source: 'built', papers: 108, childFailed: expect.stringMatching(/ended \(SIGABRT|exit code/) })]);
-    expect(opened.events[0]!.childFailed).toMatch(/heap/i);
+    const opened = await withChildFlags(['--import', fixture('crashes.mjs').href], () => open({ corpusPaths, cacheDir, buildInChild: true }));
+    expect(opened.events).toEqual([expect.objectContaining({ source: 'built', papers: 108, childFailed: expect.stringMatching(/ended \(exit code 1\) without a result/) })]);
+    expect(opened.events[0]!.childFailed).toMatch(/this child crashed on purpose/);
     expect(opened.skipped).toHaveLength(2);
     // This process saved what it built: the next start loads it.
     const next = await open({ corpusPaths, cacheDir, buildInChild: true });
     expect(next.events[0]!.source).toBe('loaded');
     expect(next.index.answer(QUESTIONS[0]!)).toEqual(opened.index.answer(QUESTIONS[0]!));
+  });
+
+  it('stops a child that takes longer than allowed, then builds here as for any failure of the child, and says why', async () => {
+    const dir = await freshDir();
+    const corpusPaths = await corpusWithBadRecords(dir);
+    const cacheDir = join(dir, 'cache');
+    const started = performance.now();
+    const opened = await withChildFlags(['--import', fixture('hangs-deaf-to-sigterm.mjs').href], () => open({ corpusPaths, cacheDir, buildInChild: true, childBuildTimeoutMs: 1000 }));
+    expect(performance.now() - started).toBeGreaterThan(1000);
+    expect(opened.events).toEqual([expect.objectContaining({ source: 'built', papers: 108, childFailed: expect.stringMatching(/had not finished after 1 s and was stopped/) })]);
+    expect(opened.events[0]!.childFailed).toMatch(/deaf to SIGTERM/);
+    expect(opened.skipped).toHaveLength(2);
+    expect(opened.index.answer('quokkas').results[0]?.paper.id).toBe('2601.00001');
+    expect((await open({ corpusPaths, cacheDir })).events[0]!.source).toBe('loaded');
+  });
+
+  it('gives the child the memory a build needs, whatever heap cap this process runs under', async () => {
+    const dir = await freshDir();
+    const corpusPaths = await corpusWithBadRecords(dir);
+    // 4 MiB of heap cannot even load the code: a child held to it would run out of memory at once.
+    const onCommandLine = await withChildFlags(['--max-old-space-size=4'], () => open({ corpusPaths, cacheDir: join(dir, 'flag-cache'), buildInChild: true }));
+    expect(onCommandLine.events).toEqual([expect.objectContaining({ source: 'built', papers: 108, child: expect.any(Object) })]);
+    expect(onCommandLine.events[0]!.childFailed).toBeUndefined();
+    const nodeOptions = process.env.NODE_OPTIONS;
+    process.env.NODE_OPTIONS = `${nodeOptions ?? ''} --max-old-space-size=4`;
+    const inEnvironment = await open({ corpusPaths, cacheDir: join(dir, 'env-cache'), buildInChild: true }).finally(() => restoreEnv('NODE_OPTIONS', nodeOptions));
+    expect(inEnvironment.events).toEqual([expect.objectContaining({ source: 'built', papers: 108, child: expect.any(Object) })]);
+    expect(inEnvironment.events[0]!.childFailed).toBeUndefined();
   });
 });
 
@@ -144,24 +195,68 @@ describe('buildInChild', () => {
     expect(failure).toBeInstanceOf(ChildBuildFailure);
     expect((failure as Error).message).toMatch(/unreadable message/);
   });
+
+  it('kills a child that outlives its time and ignores SIGTERM, and fails saying so', async () => {
+    const entry = fixture('hangs-deaf-to-sigterm.mjs');
+    const started = performance.now();
+    const failure = await buildInChild(job, { entry, timeoutMs: 500 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ChildBuildFailure);
+    expect((failure as Error).message).toMatch(/had not finished after 0.5 s and was stopped:\nwaiting forever, deaf to SIGTERM/);
+    // SIGTERM did nothing: SIGKILL came after the grace period.
+    expect(performance.now() - started).toBeGreaterThan(2000);
+  });
+
+  it('ends soon after its parent is killed, even in the middle of indexing, and saves nothing', async () => {
+    const cacheDir = await freshDir();
+    const parent = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(fixture('parent-of-build.ts')), LARGE_CORPUS, cacheDir], { stdio: 'ignore' });
+    try {
+      // tsx has a child process of its own (esbuild).
+      let child = 0;
+      await waitFor('the child process', () => (child = childOf(parent.pid!, 'child-build-entry') ?? 0) > 0, 20_000);
+      // By 2 s of processor time it has started Node and is reading or indexing 75k papers: 15 s or more in
+      // synchronous steps, during which it handles no event.
+      await waitFor('the child to be busy building', () => cpuSeconds(child) >= 2, 30_000);
+      parent.kill('SIGKILL');
+      const killed = performance.now();
+      await waitFor('the orphaned child to end', () => !isRunning(child), 5_000);
+      expect(performance.now() - killed).toBeLessThan(2000);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+    expect(await readdir(cacheDir)).toEqual([]);
+  });
 });
 
 describe('childExecArgv', () => {
   const entry = new URL('file:///app/src/library/child-build-entry.ts');
+  const heapLimit = (mebibytes: number) => mebibytes * 2 ** 20;
+  /** What V8 gives itself on a 64-bit machine with 16 GB or more: 4,096 MiB of old space and 48 of new. */
+  const DEFAULT_HEAP = heapLimit(4144);
 
-  it('keeps the parent flags, tsx loader included, and adds none', () => {
-    expect(childExecArgv(entry, ['--expose-gc', '--import', 'tsx'])).toEqual(['--expose-gc', '--import', 'tsx']);
+  it('keeps the parent flags, tsx loader included, and adds only a heap limit', () => {
+    expect(childExecArgv(entry, ['--expose-gc', '--import', 'tsx'], DEFAULT_HEAP)).toEqual(['--expose-gc', '--import', 'tsx', '--max-old-space-size=4144']);
     const tsxCli = ['--require', '/app/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///app/node_modules/tsx/dist/loader.mjs'];
-    expect(childExecArgv(entry, tsxCli)).toEqual(tsxCli);
+    expect(childExecArgv(entry, tsxCli, DEFAULT_HEAP)).toEqual([...tsxCli, '--max-old-space-size=4144']);
   });
 
   it('adds tsx for a TypeScript child when the parent loads TypeScript some other way (vitest)', () => {
-    expect(childExecArgv(entry, ['--conditions', 'node'])).toEqual(['--conditions', 'node', '--import', 'tsx']);
-    expect(childExecArgv(new URL('file:///app/dist/library/child-build-entry.js'), [])).toEqual([]);
+    expect(childExecArgv(entry, ['--conditions', 'node'], DEFAULT_HEAP)).toEqual(['--conditions', 'node', '--import', 'tsx', '--max-old-space-size=4144']);
+    expect(childExecArgv(new URL('file:///app/dist/library/child-build-entry.js'), [], DEFAULT_HEAP)).toEqual(['--max-old-space-size=4144']);
   });
 
   it('drops code given on the command line and the inspector, which the child must not run or wait for', () => {
-    expect(childExecArgv(entry, ['--import', 'tsx', '-e', 'openLibrary()', '--inspect-brk=9229', '--print=1'])).toEqual(['--import', 'tsx']);
+    const parentArgv = ['--import', 'tsx', '-e', 'openLibrary()', '--inspect-brk=9229', '--print=1'];
+    expect(childExecArgv(entry, parentArgv, DEFAULT_HEAP)).toEqual(['--import', 'tsx', '--max-old-space-size=4144']);
+  });
+
+  it('lifts a heap cap too small for a build to CHILD_MIN_OLD_SPACE_MIB, and keeps a larger one', () => {
+    const lifted = ['--import', 'tsx', `--max-old-space-size=${CHILD_MIN_OLD_SPACE_MIB}`];
+    for (const cap of ['--max-old-space-size=512', '--max_old_space_size=512', '--max-heap-size=560']) {
+      expect(childExecArgv(entry, ['--import', 'tsx', cap], heapLimit(560))).toEqual(lifted);
+    }
+    // A cap set in NODE_OPTIONS is in no argv, only in the heap's limit; the child's flag overrides it.
+    expect(childExecArgv(entry, ['--import', 'tsx'], heapLimit(560))).toEqual(lifted);
+    expect(childExecArgv(entry, ['--import', 'tsx', '--max-old-space-size=8192'], heapLimit(8240))).toEqual(['--import', 'tsx', '--max-old-space-size=8240']);
   });
 });
 

@@ -6,10 +6,15 @@
  */
 import { buildIndex } from './build-index.js';
 import { BuildJob, sendableError, type ChildMessage } from './child-messages.js';
+import { exitWithParent } from './exit-with-parent.js';
 
-/** A parent that is gone cannot use the index: stop rather than finish a build nobody waits for. */
+/**
+ * A parent that is gone cannot use the index: stop rather than finish a build nobody waits for. 'disconnect'
+ * comes between steps; the watching thread of `exitWithParent` also during the long synchronous ones.
+ */
 const stopWithoutParent = () => process.exit(1);
 process.on('disconnect', stopWithoutParent);
+exitWithParent();
 
 try {
   const job = BuildJob.parse(JSON.parse(process.argv[2] ?? ''));
