@@ -37,7 +37,7 @@ const kindOf = (call: SlackCall) => (layoutOf(call.body)[0] === 'header' ? 'answ
 
 describe('hostile input: each gets one clear, safe reply and the app keeps serving', () => {
   const table: [string, string, 'answer' | 'note'][] = [
-    ['an empty mention', '', 'note'],
+    ['an empty mention (help)', '', 'answer'],
     ['40,000 characters', 'attention '.repeat(4000), 'note'],
     ['a broadcast <!channel>', '<!channel> attention sink', 'answer'],
     ['a user mention <@U123>', '<@U123> attention sink', 'answer'],
