@@ -28,6 +28,16 @@ describe('npm run ingest -- --date', () => {
     expect(stdout).toMatch(/^2026-08-20: \d+ papers listed\n {2}added \d+, updated 0/);
   });
 
+  it('says what --date takes when it is not a calendar day, with the usage, and fetches nothing', async () => {
+    const before = hf.requests.length;
+    for (const day of ['yesterday', '2026-13-45']) {
+      const { code, stderr } = await ingest(['--date', day]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^--date takes a calendar day as YYYY-MM-DD, e\.g\. 2026-08-20\.\nusage: npm run ingest/);
+    }
+    expect(hf.requests.length).toBe(before);
+  });
+
   it('says which day could not be fetched, from where, and what to check, when Hugging Face fails: not a fault to report', async () => {
     // A 4xx other than 429 is not retried, so the run fails at once.
     hf.faults.push({ kind: 'status', status: 404 });

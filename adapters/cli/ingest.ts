@@ -20,11 +20,13 @@ import { parseArguments } from './parse-arguments.js';
 import type { Store } from '../../src/store/store.js';
 
 const USAGE = 'usage: npm run ingest -- --date YYYY-MM-DD | --file PATH';
+/** Said when `--date` alone is given but is not a calendar day ("yesterday", "2026-13-45"). */
+const DATE_EXPECTED = '--date takes a calendar day as YYYY-MM-DD, e.g. 2026-08-20.';
 /** Skip reasons shown in full; the rest are counted. */
 const MAX_SKIPS_SHOWN = 20;
 
 const Args = z.union([
-  z.object({ date: z.iso.date({ error: 'expected --date YYYY-MM-DD' }), file: z.undefined().optional() }),
+  z.object({ date: z.iso.date(), file: z.undefined().optional() }),
   z.object({ file: z.string().min(1), date: z.undefined().optional() }),
 ]);
 
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   const { values } = parseArguments({ options: { date: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const args = Args.safeParse({ date: values.date, file: values.file });
-  if (!args.success) throw new UsageError(USAGE);
+  if (!args.success) throw new UsageError(values.date !== undefined && values.file === undefined ? `${DATE_EXPECTED}\n${USAGE}` : USAGE);
   const config = readDailyConfig(process.env);
   const store = openSqliteStore(config.databasePath);
   try {
