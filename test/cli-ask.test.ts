@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,9 +10,12 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'paperbot-cli-'));
 });
 
-function ask(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Set, if empty, so that a developer's own .env cannot point these runs at another corpus (dotenv never overrides). */
+const SHIPPED_CORPUS = { CORPUS_PATHS: '' };
+
+function ask(args: string[], stdin?: string, env: Record<string, string> = { DATA_DIR: dataDir, ...SHIPPED_CORPUS }): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile('npx', ['tsx', 'adapters/cli/ask.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir } }, (error, stdout, stderr) =>
+    const child = execFile('npx', ['tsx', 'adapters/cli/ask.ts', ...args], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
     child.stdin?.end(stdin ?? '');
@@ -83,6 +86,20 @@ describe('npm run ask', () => {
     const unknown = await ask(['--frobnicate', 'attention']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown option '--frobnicate'[\s\S]*usage: npm run ask/);
+  });
+
+  it('reads CORPUS_PATHS from a .env file, as npm start does', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'paperbot-dotenv-'));
+    const envFile = join(folder, '.env');
+    const corpus = join(process.cwd(), '../shared/corpus/hf-daily-samples/daily_papers_2026-08-21.json');
+    await writeFile(envFile, `CORPUS_PATHS=${corpus}\nDATA_DIR=${folder}\n`);
+    // DOTENV_PATH points dotenv at this file instead of the project's own .env, which a developer may have.
+    const { code, stdout } = await ask(['--json', 'language models'], '', { DOTENV_PATH: envFile });
+    expect(code).toBe(0);
+    // Papers from the API have arXiv ids; the shipped page text has none, so its papers' ids are title slugs.
+    const ids = JsonAnswer(stdout).results.map((result) => result.id);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id).toMatch(/^\d{4}\.\d{4,5}$/);
   });
 
   it('indexes other corpus files with --corpus, gzip JSON Lines included', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerCommands } from '../adapters/discord/register-commands.js';
+import { ConfigError } from '../src/errors.js';
 import { COMMANDS } from '../adapters/discord/commands/index.js';
 import { FakeDiscord, APPLICATION_ID, GUILD_ID } from './fake-discord.js';
 
@@ -36,6 +37,14 @@ describe('npm run discord:register', () => {
     expect(first).toMatchObject({ method: 'PUT', path: `/applications/${APPLICATION_ID}/commands` });
     expect(second!.body).toEqual(first!.body);
     expect(first!.body).toEqual(COMMANDS.map((command) => command.data));
+  });
+
+  it('says that Discord refused DISCORD_TOKEN, and where to get a new one, without echoing the token', async () => {
+    fake.failNext({ match: /\/commands$/, status: 401, body: { message: '401: Unauthorized', code: 0 } });
+    const failure = await registerCommands({ token: TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as Error).message).toMatch(/Discord refused DISCORD_TOKEN.*Bot → Reset Token/);
+    expect((failure as Error).message).not.toContain(TOKEN);
   });
 
   it('needs DISCORD_APPLICATION_ID, and says where to find it', async () => {

@@ -1,7 +1,10 @@
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayIntentBits } from 'discord.js';
 import { loadCorpus, DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
 import { createPaperIndex } from '../src/create-paper-index.js';
+import { ConfigError } from '../src/errors.js';
 import type { PaperIndex } from '../src/paper-index.js';
 import { startDiscord } from '../adapters/discord/start.js';
 import { FakeDiscord } from './fake-discord.js';
@@ -47,12 +50,32 @@ describe('startDiscord', () => {
 });
 
 describe('startDiscord with a rejected token', () => {
-  it('rejects (the caller decides what to do) without echoing the token', async () => {
+  it('rejects with a setting error that names DISCORD_TOKEN and where to get a new one, without echoing the token', async () => {
     const fake = await FakeDiscord.start();
     fake.failNext({ match: /^\/gateway\/bot$/, status: 401, body: { message: '401: Unauthorized', code: 0 } });
     const failure = await startDiscord(index, { token: TOKEN, apiUrl: fake.apiUrl }).then(() => undefined, (error: unknown) => error);
     await fake.close();
-    expect(failure).toBeInstanceOf(Error);
-    expect(String((failure as Error).message)).not.toContain(TOKEN);
+    // A ConfigError is printed alone by `npm start` (exit 1), not as a fault to report.
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as Error).message).toMatch(/Discord refused DISCORD_TOKEN.*Bot → Reset Token/);
+    expect((failure as Error).message).not.toContain(TOKEN);
   });
 });
+
+describe('startDiscord when Discord cannot be reached', () => {
+  it('rejects with a setting error that names the host and DISCORD_API_URL', async () => {
+    const apiUrl = `http://127.0.0.1:${await closedPort()}/api`;
+    const failure = await startDiscord(index, { token: TOKEN, apiUrl }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConfigError);
+    expect((failure as Error).message).toMatch(/^Discord could not be reached at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Check DISCORD_API_URL/);
+  });
+});
+
+/** A local port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}

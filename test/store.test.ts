@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { ConfigError } from '../src/errors.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import type { Paper } from '../src/types.js';
 import type { PostingRef, Store } from '../src/store/store.js';
@@ -40,6 +41,19 @@ describe('openSqliteStore', () => {
     const second = openSqliteStore(path);
     expect(second.papersListedOn('2026-08-20').map((p) => p.id)).toEqual(['2608.00001']);
     second.close();
+  });
+
+  it('says which path and setting to check when the path cannot hold a database: a folder, or a file of another kind', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'paperbot-store-'));
+    dirs.push(folder);
+    const notADatabase = join(folder, 'notes.txt');
+    writeFileSync(notADatabase, 'not a database, but long enough to be read as one. '.repeat(4));
+    for (const path of [folder, notADatabase]) {
+      // A ConfigError is printed alone by npm start and npm run ingest (exit 1), not as a fault to report.
+      expect(() => openSqliteStore(path)).toThrow(ConfigError);
+      expect(() => openSqliteStore(path)).toThrow(`The database ${path} cannot be opened`);
+      expect(() => openSqliteStore(path)).toThrow(/check DATABASE_PATH/);
+    }
   });
 
   it('refuses a database from a newer build', () => {

@@ -4,8 +4,10 @@
  *   --corpus PATH     index these files instead of the shipped corpus (repeatable; page text, HF JSON, JSON Lines, .gz)
  *   --limit N         how many papers to list (default 10)
  * With no question argument, reads questions from stdin, one per line, and writes one JSON object per line.
+ * Reads `CORPUS_PATHS` and `DATA_DIR` from the environment or `.env`, as `npm start` does.
  */
 import { createInterface } from 'node:readline';
+import dotenv from 'dotenv';
 import { z } from 'zod';
 import { openLibrary } from '../../src/library.js';
 import { readCoreConfig } from '../../src/config.js';
@@ -21,6 +23,7 @@ const Limit = z.coerce.number().int().min(1).max(MAX_RESULT_LIMIT);
 const USAGE = 'usage: npm run ask -- [--json] [--limit N] [--corpus PATH]... "question"   (no question: one per line on stdin)';
 
 async function main(): Promise<void> {
+  dotenv.config({ quiet: true });
   const { values, positionals } = parseArguments(
     { options: { json: { type: 'boolean', default: false }, corpus: { type: 'string', multiple: true }, limit: { type: 'string' }, help: { type: 'boolean' } }, allowPositionals: true },
     USAGE,

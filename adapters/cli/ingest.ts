@@ -7,7 +7,9 @@ import dotenv from 'dotenv';
 import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
 import { readDailyConfig } from '../../src/digest/config.js';
-import { createHfClient } from '../../src/ingest/hf-client.js';
+import { createHfClient, DEFAULT_HF_API_URL } from '../../src/ingest/hf-client.js';
+import { isHfFetchError, type HfFetchError } from '../../src/ingest/hf-fetch-error.js';
+import { UserError } from '../../src/errors.js';
 import { ingestDay } from '../../src/ingest/ingest-day.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import type { SkippedEntry } from '../../src/ingest/ingest-day.js';
@@ -18,11 +20,13 @@ import { parseArguments } from './parse-arguments.js';
 import type { Store } from '../../src/store/store.js';
 
 const USAGE = 'usage: npm run ingest -- --date YYYY-MM-DD | --file PATH';
+/** Said when `--date` alone is given but is not a calendar day ("yesterday", "2026-13-45"). */
+const DATE_EXPECTED = '--date takes a calendar day as YYYY-MM-DD, e.g. 2026-08-20.';
 /** Skip reasons shown in full; the rest are counted. */
 const MAX_SKIPS_SHOWN = 20;
 
 const Args = z.union([
-  z.object({ date: z.iso.date({ error: 'expected --date YYYY-MM-DD' }), file: z.undefined().optional() }),
+  z.object({ date: z.iso.date(), file: z.undefined().optional() }),
   z.object({ file: z.string().min(1), date: z.undefined().optional() }),
 ]);
 
@@ -31,7 +35,7 @@ async function main(): Promise<void> {
   const { values } = parseArguments({ options: { date: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean' } } }, USAGE);
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const args = Args.safeParse({ date: values.date, file: values.file });
-  if (!args.success) throw new UsageError(USAGE);
+  if (!args.success) throw new UsageError(values.date !== undefined && values.file === undefined ? `${DATE_EXPECTED}\n${USAGE}` : USAGE);
   const config = readDailyConfig(process.env);
   const store = openSqliteStore(config.databasePath);
   try {
@@ -43,7 +47,9 @@ async function main(): Promise<void> {
 }
 
 async function runDate(day: string, store: Store, hfApiUrl: string): Promise<void> {
-  const report = await ingestDay(day, { hf: createHfClient({ baseUrl: hfApiUrl, logger: consoleLogger }), store });
+  const report = await ingestDay(day, { hf: createHfClient({ baseUrl: hfApiUrl, logger: consoleLogger }), store }).catch((error: unknown) => {
+    throw isHfFetchError(error) ? new UserError(fetchFailure(day, error, hfApiUrl)) : error;
+  });
   printSummary(`${day}: ${report.papers.length} papers listed`, [report.added.length, report.updated.length, report.unchanged.length], report.skipped);
 }
 
@@ -55,6 +61,15 @@ async function runFile(path: string, store: Store): Promise<void> {
   });
   bar?.stop();
   printSummary(`${path}: ${report.added + report.updated + report.unchanged} papers read`, [report.added, report.updated, report.unchanged], report.skipped);
+}
+
+/** A fetch that failed after its retries is the network's or Hugging Face's doing, not a fault to report: say what to check. */
+function fetchFailure(day: string, error: HfFetchError, hfApiUrl: string): string {
+  const host = new URL(hfApiUrl).host;
+  const check = hfApiUrl === DEFAULT_HF_API_URL
+    ? `check that this machine can reach ${host} (DNS, firewall, proxy), or try again later`
+    : `check HF_API_URL (host ${host}) and that this machine can reach it, or try again later`;
+  return `Could not fetch the Daily Papers of ${day} from ${host}: ${error.reason}. Nothing was stored; ${check}.`;
 }
 
 function printSummary(title: string, [added, updated, unchanged]: number[], skipped: readonly SkippedEntry[]): void {

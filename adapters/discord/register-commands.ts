@@ -9,6 +9,7 @@ import dotenv from 'dotenv';
 import { ConfigError } from '../../src/errors.js';
 import { readDiscordConfig, type DiscordConfig } from './config.js';
 import { COMMANDS } from './commands/index.js';
+import { explainConnectFailure } from './connect-failure.js';
 
 /** Where the commands went and how many. */
 export interface Registration {
@@ -16,7 +17,10 @@ export interface Registration {
   count: number;
 }
 
-/** Registers `COMMANDS` with the REST API at `config.apiUrl` (default Discord's). */
+/**
+ * Registers `COMMANDS` with the REST API at `config.apiUrl` (default Discord's). A refused token or an unreachable
+ * API rejects with a `ConfigError` saying what to check.
+ */
 export async function registerCommands(config: DiscordConfig): Promise<Registration> {
   if (!config.applicationId) {
     throw new ConfigError('DISCORD_APPLICATION_ID is required to register commands: Developer Portal, your application → General Information → Application ID.');
@@ -26,7 +30,9 @@ export async function registerCommands(config: DiscordConfig): Promise<Registrat
   const route = config.guildId
     ? Routes.applicationGuildCommands(config.applicationId, config.guildId)
     : Routes.applicationCommands(config.applicationId);
-  await rest.put(route, { body });
+  await rest.put(route, { body }).catch((error: unknown) => {
+    throw explainConnectFailure(error, config.apiUrl);
+  });
   return { scope: config.guildId ? 'guild' : 'global', count: body.length };
 }
 
@@ -41,7 +47,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    // A ConfigError names the variable; other errors (401 bad token, network) carry Discord's message, never the token.
+    // A ConfigError names the variable (a refused token, an unreachable API); other errors carry Discord's message, never the token.
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });

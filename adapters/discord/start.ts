@@ -7,6 +7,7 @@ import { serveInteractions } from './serve.js';
 import type { DailyPapers } from '../../src/digest/daily-papers.js';
 import type { DigestPublisher } from '../../src/digest/publisher.js';
 import { createDiscordPublisher } from './digest-publisher.js';
+import { explainConnectFailure } from './connect-failure.js';
 
 /** A running Discord bot. */
 export interface DiscordBot {
@@ -36,9 +37,10 @@ export function createDiscordClient(config: Pick<DiscordConfig, 'apiUrl'>, rest:
 }
 
 /**
- * Logs in and answers interactions until `stop()`. Rejects if login fails (bad token, unreachable API); the
- * client is destroyed first. Client and gateway errors are logged, never thrown. The schedule is the caller's to
- * start (with `publisher`) and to stop before `stop()`, since one schedule serves every platform.
+ * Logs in and answers interactions until `stop()`. Rejects if login fails, the client destroyed first: with a
+ * `ConfigError` saying what to check when the token is refused or the API cannot be reached. Client and gateway
+ * errors are logged, never thrown. The schedule is the caller's to start (with `publisher`) and to stop before
+ * `stop()`, since one schedule serves every platform.
  */
 export async function startDiscord(
   index: PaperIndex, config: DiscordConfig, log: Logger = silentLogger, options: DiscordBotOptions = {},
@@ -55,7 +57,7 @@ export async function startDiscord(
   } catch (error) {
     await service.close();
     await client.destroy();
-    throw error;
+    throw explainConnectFailure(error, config.apiUrl);
   }
   return {
     publisher: createDiscordPublisher(client),

@@ -6,6 +6,7 @@ import { createSqlitePapers } from './sqlite-papers.js';
 import { createSqliteSubscriptions } from './sqlite-subscriptions.js';
 import { createSqlitePostings } from './sqlite-postings.js';
 import type { Store } from './store.js';
+import { ConfigError } from '../errors.js';
 
 /** Where the database lives unless `DATABASE_PATH` says otherwise (relative to the working directory). */
 export const DEFAULT_DATABASE_PATH = 'data/paperbot.sqlite';
@@ -16,9 +17,7 @@ export const DEFAULT_DATABASE_PATH = 'data/paperbot.sqlite';
  * committed transaction survive a power cut, not only a process crash (https://www.sqlite.org/pragma.html#pragma_synchronous).
  */
 export function openSqliteStore(path: string = DEFAULT_DATABASE_PATH): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  const db = openDatabaseFile(path);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   // Another process (a CLI ingest beside the bot) may hold the write lock for a moment.
@@ -30,6 +29,25 @@ export function openSqliteStore(path: string = DEFAULT_DATABASE_PATH): Store {
     ...createSqlitePostings(db),
     close: () => db.close(),
   };
+}
+
+/**
+ * Opens the file in WAL mode. A path that cannot hold a database (a folder, a file of another kind, a folder this
+ * process may not write) is the operator's to fix, not a fault: it throws a `ConfigError` naming the path.
+ */
+function openDatabaseFile(path: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    // The first statement that reads the file: one that is not a database fails here.
+    db.pragma('journal_mode = WAL');
+    return db;
+  } catch (error) {
+    db?.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(`The database ${path} cannot be opened (${reason}): check DATABASE_PATH, which names a SQLite file in a folder this process may write.`);
+  }
 }
 
 /** Applies the migrations this database has not seen yet, each with its version bump in one transaction. */
