@@ -48,4 +48,38 @@ describe('pickSentence', () => {
     const question = 'how much does top-1 accuracy improve on ImageNet?';
     expect(pickSentence(results, question, terms(question), () => 3)?.text).toMatch(/^Accuracy rises/);
   });
+
+  describe('a question that asks for a measure', () => {
+    // An evaluation abstract: the dataset is named, with its size, in another sentence than the result.
+    const echo = [
+      'We compare deep models for ejection fraction estimation from echocardiograms.',
+      'Models were trained and evaluated on the EchoHeart dataset of 10,030 videos.',
+      'The modified Inception model performs best, with a root mean squared error (RMSE) of 6.79%.',
+    ].join(' ');
+    const rareDataset = (term: string) => (term === 'echoheart' ? 11 : 3);
+
+    it('quotes the sentence that reports the measure named, not the one that shares more of the other words', () => {
+      const question = 'what RMSE did the best model reach for ejection fraction estimation on EchoHeart?';
+      expect(pickSentence(echo, question, terms(question), rareDataset)?.text).toMatch(/RMSE\) of 6\.79%/);
+    });
+
+    it('takes "how accurate" as asking for figures', () => {
+      const tents = [
+        'We classify tents in street bazaar images with a custom CNN and EfficientNetB0.',
+        'The custom CNN reached 92.8% accuracy and EfficientNetB0 98.4%.',
+      ].join(' ');
+      const question = 'how accurate were the custom CNN and EfficientNetB0 at classifying tents in street bazaars?';
+      expect(pickSentence(tents, question, terms(question), () => 3)?.text).toMatch(/^The custom CNN reached/);
+    });
+
+    it('does not take a number the question gives for the answer', () => {
+      const agent = [
+        'The distilled 1M-parameter agent is compared on MT30 by its normalized score.',
+        'It reaches 28.45, up from 18.93.',
+      ].join(' ');
+      const question = 'what normalized score does the distilled 1M-parameter agent reach on MT30?';
+      expect(pickSentence(agent, question, terms(question), () => 3)?.text).toMatch(/^It reaches 28\.45/);
+    });
+  });
 });
+

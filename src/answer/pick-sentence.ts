@@ -4,10 +4,21 @@ import { splitSentences } from './sentences.js';
 /** How much one matched term weighs: rarer terms say more (idf). */
 export type TermWeight = (term: string) => number;
 
-/** Questions that ask for a quantity ("how much", "what score") are answered by sentences with numbers. */
-const ASKS_FOR_NUMBER = /\b(how (much|many|fast|large|big|long)|number|score|accuracy|percent(age)?|speed-?up|faster|slower|rate)\b/i;
+/**
+ * Questions that ask for a quantity ("how much", "how accurate", "what score", "what RMSE") are answered by
+ * sentences with numbers: the measures papers report their results in, and the questions that ask for them.
+ */
+const ASKS_FOR_NUMBER =
+  /\b(how (much|many|fast|large|big|long|accurate|well|often)|number|score|accuracy|precision|recall|f1|auc|bleu|rouge|[rm]?mse|mae|error|wer|perplexity|latency|throughput|percent(age)?|speed-?up|faster|slower|rate|gain)\b/gi;
+/**
+ * The measure a question names ("what RMSE", "what normalized score") counts this many times its weight: the
+ * sentence that reports it is the answer, not one that shares more of the question's other words (the dataset).
+ * On the arXiv questions' findings at 75k papers, 2-3 quoted the right sentence for 8 of 8 (1.5: 7; before
+ * measures and given numbers counted: 5); the dev and team findings stayed 8 of 8.
+ */
+const MEASURE_FACTOR = 2;
 /** A number standing as a word ("48%", "0.4", "~3x", "$2"), not a digit inside a name ("top-1", "R1", "GPT-4"). */
-const HAS_NUMBER = /(^|[\s(~≈$])[-+]?\.?\d/;
+const NUMBER = /(?:^|[\s(~≈$])([-+]?\.?\d[\d.,]*)/g;
 /**
  * A question word from the paper's title counts this share of its weight: it says which paper is meant, not which
  * of its sentences answers ("how many MHSA FLOPs does Sparsifiner cut" is answered by the sentence with the
@@ -33,24 +44,32 @@ export interface PickedSentence {
 
 /**
  * The sentence of `text` that best answers a question: the most (weighted) question terms, those in the paper's
- * title (`titleTerms`) counting less, one with a number when a quantity is asked for, more weight for a
- * definition when one is asked for and for a reported finding otherwise; earlier sentences win ties. A short
- * sentence is quoted with the next one. Returns undefined when no sentence shares a term with the question.
+ * title (`titleTerms`) counting less and the measure asked for ("RMSE") more; one with a number the question does
+ * not give when a quantity is asked for; more weight for a definition when one is asked for and for a reported
+ * finding otherwise; earlier sentences win ties. A short sentence is quoted with the next one. Returns undefined
+ * when no sentence shares a term with the question.
  */
 export function pickSentence(text: string, question: string, questionTerms: ReadonlySet<string>, weight: TermWeight, titleTerms: ReadonlySet<string> = new Set()): PickedSentence | undefined {
   const sentences = splitSentences(text);
-  const wantsNumber = ASKS_FOR_NUMBER.test(question);
+  const askedFor = Array.from(question.matchAll(ASKS_FOR_NUMBER), (match) => match[0]);
+  const wantsNumber = askedFor.length > 0;
+  const measures = new Set(askedFor.flatMap((words) => analyze(words)));
   const cue = ASKS_FOR_DEFINITION.test(question) ? DEFINITION_CUE : FINDING_CUE;
   const termsOf = sentences.map((sentence) => new Set(analyze(sentence)));
   const termWeight = withinAbstractWeights(termsOf, questionTerms, weight);
-  for (const [term, value] of termWeight) if (titleTerms.has(term)) termWeight.set(term, value * TITLE_WORD_SHARE);
+  for (const [term, value] of termWeight) {
+    if (titleTerms.has(term)) termWeight.set(term, value * TITLE_WORD_SHARE);
+    else if (measures.has(term)) termWeight.set(term, value * MEASURE_FACTOR);
+  }
   const scored = sentences.map((sentence, index) => ({
     text: sentence,
     index,
     score: sentenceScore(termsOf[index]!, termWeight) * (cue.test(sentence) ? CUE_FACTOR : 1),
   }));
-  // Asked for a number, quote a sentence that has one, as long as it is about the question at all.
-  const withNumbers = scored.filter((s) => s.score > 0 && HAS_NUMBER.test(s.text));
+  // Asked for a number, quote a sentence that has one, as long as it is about the question at all. A number the
+  // question itself gives ("the 1M-parameter agent") names what is asked about; it is not the answer.
+  const given = new Set(numbersIn(question));
+  const withNumbers = scored.filter((s) => s.score > 0 && numbersIn(s.text).some((number) => !given.has(number)));
   const candidates = wantsNumber && withNumbers.length > 0 ? withNumbers : scored;
   let best: PickedSentence | undefined;
   for (const sentence of candidates) if (sentence.score > 0 && (!best || sentence.score > best.score)) best = sentence;
@@ -81,4 +100,8 @@ function sentenceScore(sentenceTerms: ReadonlySet<string>, termWeight: ReadonlyM
   let score = 0;
   for (const [term, weight] of termWeight) if (sentenceTerms.has(term)) score += weight;
   return score;
+}
+
+function numbersIn(text: string): string[] {
+  return Array.from(text.matchAll(NUMBER), (match) => match[1]!.replace(/[.,]+$/, ''));
 }
