@@ -67,6 +67,20 @@ describe('ranking', () => {
     expect(small.search('pruning heads with fine-tuning for translation').results[0]?.paper.id).toBe('b');
   });
 
+  it('reads "what does X stand for?" as asking about X alone', () => {
+    // "stand" is no topic here: searched for, it put a stand-up comedy paper above the one that defines the name.
+    const paper = (id: string, title: string, abstract: string): Paper => ({ id, title, abstract, authors: [], source: 'jsonl' });
+    const small = createPaperIndex([
+      paper('a', 'Compressing speech features', 'We propose O-VIB, an optimized variational information bottleneck (VIB) for speech.'),
+      paper('b', 'Stand-up comedy with a VIB', 'Jokes written by a model trained with a VIB.'),
+      paper('c', 'Retrieval for question answering', 'We retrieve passages to answer questions.'),
+      paper('d', 'Image generation with diffusion', 'Diffusion models generate images from text.'),
+    ]);
+    for (const question of ['what does O-VIB stand for?', 'O-VIB is short for what?', 'the acronym for O-VIB?']) {
+      expect(small.answer(question).results[0]?.paper.id, question).toBe('a');
+    }
+  });
+
   it('finds papers by author name', async () => {
     // Seed papers carry no authors (the page text has none), so this uses an API response that has them.
     const papers = await loadCorpusFile('../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json');

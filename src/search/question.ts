@@ -9,6 +9,13 @@ const INVISIBLE = /\p{Cf}+/gu;
 /** Control characters (NUL, bell, tabs and newlines) separate words at most. */
 const CONTROL = /\p{Cc}+/gu;
 
+/**
+ * How people ask what a short name means ("what does O-VIB stand for?", "SFT is short for what?"): words about the
+ * name, not about a paper. Searched for, "stand" found a stand-up comedy paper first. Removed before the words are
+ * read; the question is echoed as typed.
+ */
+const ASKING_WHAT_A_NAME_MEANS = /\b(?:stands?\s+for|short\s+for|(?:abbreviation|acronym)\s+(?:of|for))\b/gi;
+
 /** A word of the question as typed, and the index term it searches for. */
 export interface QueryWord {
   word: string;
@@ -37,7 +44,7 @@ export function parseQuestion(raw: string): ParsedQuestion {
   if (text.length > MAX_QUESTION_LENGTH) {
     throw new UserError(`That is ${text.length.toLocaleString('en-US')} characters; please keep questions under ${MAX_QUESTION_LENGTH.toLocaleString('en-US')}.`);
   }
-  const words = searchableWords(text);
+  const words = searchableWords(text.replace(ASKING_WHAT_A_NAME_MEANS, ' '));
   if (words.length === 0) {
     throw new UserError('I could not find any words to search for in that. Try naming a method, a task or a title, e.g. "attention sinks in language models".');
   }
