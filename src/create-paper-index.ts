@@ -11,7 +11,7 @@ import { gatherCandidates } from './search/candidates.js';
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
-import { analyze } from './search/analyzer.js';
+import { analyze, analyzeAsWritten, type TermAsWritten } from './search/analyzer.js';
 import { MAX_COMPLETIONS, unfinishedWordPrefix } from './search/unfinished-word.js';
 import { mergePapers } from './corpus/make-paper.js';
 import { PaperCatalog } from './paper-catalog.js';
@@ -70,7 +70,7 @@ class LivePaperIndex implements PaperIndex {
   similar(paperId: string, options: { limit?: number } = {}): PaperMatch[] {
     const paper = this.catalog.find(paperId);
     if (!paper) return [];
-    const query = { text: paper.title, words: this.telltaleTerms(paper).map((term) => ({ word: term, term })) };
+    const query = { text: paper.title, words: this.telltaleWords(paper) };
     const others = this.rank(query).filter((hit) => hit.id !== this.catalog.positionOf(paper.id));
     return this.toMatches(others.slice(0, clampLimit(options.limit)), query);
   }
@@ -132,15 +132,23 @@ class LivePaperIndex implements PaperIndex {
     return { text, paperId: paper.id, paper };
   }
 
-  /** The abstract's terms that best tell this paper apart: frequent in it, rare in the corpus. */
-  private telltaleTerms(paper: Paper): string[] {
-    const counts = new Map<string, number>();
-    for (const term of analyze(`${paper.title} ${paper.title} ${paper.abstract}`)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  /**
+   * The words that best tell this paper apart: frequent in it (the title counts twice), rare in the corpus. Each
+   * is shown as the abstract first writes it ("attention", not the index term "attent"; "spike", not the title's
+   * "Spike"), since similar papers list it as why they match.
+   */
+  private telltaleWords(paper: Paper): TermAsWritten[] {
+    const counts = new Map<string, { word: string; count: number }>();
+    for (const { term, word } of analyzeAsWritten(`${paper.abstract} ${paper.title} ${paper.title}`)) {
+      const seen = counts.get(term);
+      if (seen) seen.count += 1;
+      else counts.set(term, { word, count: 1 });
+    }
     return [...counts]
-      .map(([term, count]) => ({ term, weight: count * this.engine.inverseDocumentFrequency(term) }))
+      .map(([term, { word, count }]) => ({ term, word, weight: count * this.engine.inverseDocumentFrequency(term) }))
       .sort((a, b) => b.weight - a.weight)
       .slice(0, SIMILAR_QUERY_TERMS)
-      .map((entry) => entry.term);
+      .map(({ term, word }) => ({ term, word }));
   }
 
   /**

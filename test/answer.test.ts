@@ -90,6 +90,13 @@ describe('similar(paper)', () => {
     expect(similar.slice(0, 3).map((m) => m.paper.title)).toContainEqual(expect.stringMatching(/^FRUGAL/));
   });
 
+  it('says why each matched in the words the paper writes, not in index terms ("attention", not "attent")', () => {
+    const sink = index.paper('When Attention Sink Emerges in Language Models: An Empirical View')!;
+    const words = index.similar(sink.id, { limit: 5 }).flatMap((match) => match.matchedTerms);
+    expect(words).toContain('attention');
+    for (const word of words) expect(`${sink.title} ${sink.abstract}`).toContain(word);
+  });
+
   it('returns nothing for an unknown id', () => {
     expect(index.similar('nope')).toEqual([]);
   });

@@ -117,6 +117,27 @@ export function isPlainWord(term: string): boolean {
 
 const PLAIN_WORD = /^[a-z]+$/;
 
+/** An index term and the first word of a text that gave it, as written ("attention" for "attent"). */
+export interface TermAsWritten {
+  term: string;
+  word: string;
+}
+
+/** The index terms of a text, in order, stop words removed, each with the word it was read from. */
+export function analyzeAsWritten(text: string): TermAsWritten[] {
+  const terms: TermAsWritten[] = [];
+  const add = (word: string, joined: string) => {
+    const term = normaliseTerm(joined);
+    if (term) terms.push({ term, word });
+  };
+  forEachWord(
+    text,
+    (start, end) => add(text.slice(start, end), text.slice(start, end)),
+    (start, end) => add(text.slice(start, end), joinCompound(text, start, end)),
+  );
+  return terms;
+}
+
 /** The index terms of a text, in order, stop words removed. */
 export function analyze(text: string): string[] {
   const terms: string[] = [];
