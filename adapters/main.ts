@@ -16,6 +16,7 @@ import { consoleLogger as log } from '../src/logger.js';
 import { readDiscordConfig } from './discord/config.js';
 import { readSlackConfig } from './slack/config.js';
 import { startBots } from './start-bots.js';
+import { unusedSettings } from './unused-settings.js';
 import { startTerminalChat } from './cli/chat.js';
 import { exitWithError } from './cli/exit.js';
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const dailyConfig = readDailyConfig(process.env);
   const discord = readDiscordConfig(process.env);
   const slack = readSlackConfig(process.env);
+  for (const warning of unusedSettings(process.env)) log.warn(warning);
   const index = await openLibrary({
     corpusPaths: core.corpusPaths,
     cacheDir: core.cacheDir,
