@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from './errors.js';
@@ -9,7 +10,11 @@ const CoreEnv = z.object({
   CORPUS_PATHS: z
     .string()
     .optional()
-    .transform((value) => (value ?? '').split(',').map((path) => path.trim()).filter(Boolean)),
+    .transform((value) => (value ?? '').split(',').map((path) => path.trim()).filter(Boolean))
+    // Checked here, so that the message names the variable to fix rather than only a file nobody asked for.
+    .refine((paths) => paths.every((path) => existsSync(path)), {
+      error: (issue) => `names ${(issue.input as string[]).filter((path) => !existsSync(path)).join(', ')}, which does not exist (a comma-separated list of corpus files)`,
+    }),
   DATA_DIR: z.string().trim().min(1).optional(),
 });
 
