@@ -92,7 +92,7 @@ function help(index: PaperIndex): string {
   const stats = index.stats();
   const days = [stats.firstDate, stats.lastDate].filter(Boolean).join(' to ') || stats.otherDates.join(', ');
   return [
-    `I answer questions about ${plural(stats.papers, 'paper')}${days ? ` (${days})` : ''} quoting the sentence that answers each and listing the papers that match.`,
+    `I answer questions about ${plural(stats.papers, 'paper')}${days ? ` (${days})` : ''}, quoting the sentence that answers each and listing the papers that match.`,
     '  <question>          e.g. what is an attention sink?',
     '  /search <words>     ranked papers with why each matched',
     '  /paper <title|id>   one paper in full',
