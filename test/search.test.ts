@@ -15,6 +15,13 @@ beforeAll(async () => {
 });
 
 const topTitle = (query: string) => index.search(query).results[0]?.paper.title;
+/** A paper of a small made-up corpus. */
+const paper = (id: string, title: string, abstract: string): Paper => ({ id, title, abstract, authors: [], source: 'jsonl' });
+/** Papers on other subjects, so that the words of a small corpus are not all in every paper. */
+const otherSubjects = [
+  paper('c', 'Retrieval for question answering', 'We retrieve passages to answer questions.'),
+  paper('d', 'Image generation with diffusion', 'Diffusion models generate images from text.'),
+];
 
 describe('ranking', () => {
   it('finds a paper by the short name its title defines', () => {
@@ -57,24 +64,20 @@ describe('ranking', () => {
   it('counts a hyphenated compound as the one concept it is, not three words', () => {
     // "fine-tuning" is searched as "fine", "tune" and the joined "finetuning": at full weight, one typed concept
     // outweighed the two others the question asks about.
-    const paper = (id: string, title: string, abstract: string): Paper => ({ id, title, abstract, authors: [], source: 'jsonl' });
     const small = createPaperIndex([
       paper('a', 'Fine-tuning language models', 'We study fine-tuning of language models, and when fine-tuning helps them.'),
       paper('b', 'Pruning attention heads for translation', 'Pruning attention heads speeds up translation models at equal quality.'),
-      paper('c', 'Retrieval for question answering', 'We retrieve passages to answer questions.'),
-      paper('d', 'Image generation with diffusion', 'Diffusion models generate images from text.'),
+      ...otherSubjects,
     ]);
     expect(small.search('pruning heads with fine-tuning for translation').results[0]?.paper.id).toBe('b');
   });
 
   it('reads "what does X stand for?" as asking about X alone', () => {
     // "stand" is no topic here: searched for, it put a stand-up comedy paper above the one that defines the name.
-    const paper = (id: string, title: string, abstract: string): Paper => ({ id, title, abstract, authors: [], source: 'jsonl' });
     const small = createPaperIndex([
       paper('a', 'Compressing speech features', 'We propose O-VIB, an optimized variational information bottleneck (VIB) for speech.'),
       paper('b', 'Stand-up comedy with a VIB', 'Jokes written by a model trained with a VIB.'),
-      paper('c', 'Retrieval for question answering', 'We retrieve passages to answer questions.'),
-      paper('d', 'Image generation with diffusion', 'Diffusion models generate images from text.'),
+      ...otherSubjects,
     ]);
     for (const question of ['what does O-VIB stand for?', 'O-VIB is short for what?', 'the acronym for O-VIB?']) {
       expect(small.answer(question).results[0]?.paper.id, question).toBe('a');
