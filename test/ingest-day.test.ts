@@ -17,7 +17,7 @@ beforeEach(async () => {
   deps = {
     hf: createHfClient({ baseUrl: hf.url, sleep: async () => {} }),
     store,
-    index: { add: (papers) => (indexed.push([...papers]), { added: papers.length, updated: 0 }) },
+    index: { add: (papers) => (indexed.push([...papers]), { added: papers.length, updated: 0, unchanged: 0 }) },
   };
 });
 afterEach(async () => {
