@@ -78,7 +78,7 @@ function addIngestedPapers(index: PaperIndex, databasePath: string): void {
 }
 
 function addStoredPapers(index: PaperIndex, store: Store): void {
-  const { added, updated } = index.add(store.allPapers());
+  const { added, updated } = index.add(store.papersChangedSince().papers);
   if (added + updated > 0) log.info('Added ingested papers', { added, updated });
 }
 
