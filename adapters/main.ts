@@ -10,13 +10,14 @@ import { readDailyConfig } from '../src/digest/config.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { openDailyPapers } from '../src/digest/daily-papers.js';
-import { readCoreConfig } from '../src/config.js';
+import { readCoreConfig, type CoreConfig } from '../src/config.js';
 import { openLibrary } from '../src/library.js';
 import { consoleLogger as log } from '../src/logger.js';
 import { readDiscordConfig } from './discord/config.js';
 import { readSlackConfig } from './slack/config.js';
 import { startBots } from './start-bots.js';
 import { unusedSettings } from './unused-settings.js';
+import { logReady } from './log-ready.js';
 import { startTerminalChat } from './cli/chat.js';
 import { exitWithError } from './cli/exit.js';
 
@@ -27,23 +28,18 @@ async function main(): Promise<void> {
   const discord = readDiscordConfig(process.env);
   const slack = readSlackConfig(process.env);
   for (const warning of unusedSettings(process.env)) log.warn(warning);
-  const index = await openLibrary({
-    corpusPaths: core.corpusPaths,
-    cacheDir: core.cacheDir,
-    onSkip: (file, record) => log.warn('Skipped a corpus record', { file, line: record.line, reason: record.reason }),
-    onReady: (event) => {
-      const builder = event.child ? { builtBy: 'child process', childPeakRssMiB: Math.round(event.child.peakRssBytes / 2 ** 20) } : {};
-      log.info(`Index ${event.source}`, { papers: event.papers, milliseconds: Math.round(event.milliseconds), ...builder });
-      if (event.childFailed) log.warn('Building the index in a child process failed; this process built it', { reason: event.childFailed });
-      if (event.notSaved) log.warn('The index was not saved; the next start builds it again', { reason: event.notSaved });
-    },
-  });
   if (!discord && !slack) {
-    addIngestedPapers(index, dailyConfig.databasePath);
+    // Papers brought in by `npm run ingest` live in the database: the chat reads them, and never creates one.
+    const store = existsSync(dailyConfig.databasePath) ? openSqliteStore(dailyConfig.databasePath) : undefined;
+    const index = await openPapers(core, store).finally(() => store?.close());
     return startTerminalChat(index);
   }
-  const daily = openDailyPapers(dailyConfig, { index, logger: log });
-  addStoredPapers(index, daily.store);
+  const store = openSqliteStore(dailyConfig.databasePath);
+  const index = await openPapers(core, store).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
+  const daily = openDailyPapers(dailyConfig, { index, logger: log, store });
   // A token refused while running (the app token on reconnecting, the bot token on a reply; revoked, say) cannot
   // come back without a person and a restart: say so, shut down as on SIGTERM, and exit non-zero so that a
   // supervisor notices, instead of running on deaf or mute (adapters/slack/start.ts).
@@ -66,20 +62,15 @@ async function main(): Promise<void> {
   process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', { reason: reason instanceof Error ? reason.message : String(reason) }));
 }
 
-/** Papers brought in by `npm run ingest` live in the database, not in the corpus files: add them to the index. */
-function addIngestedPapers(index: PaperIndex, databasePath: string): void {
-  if (!existsSync(databasePath)) return;
-  const store = openSqliteStore(databasePath);
-  try {
-    addStoredPapers(index, store);
-  } finally {
-    store.close();
-  }
-}
-
-function addStoredPapers(index: PaperIndex, store: Store): void {
-  const { added, updated } = index.add(store.allPapers());
-  if (added + updated > 0) log.info('Added ingested papers', { added, updated });
+/** The corpus with the papers stored in the database, if any. */
+function openPapers(core: CoreConfig, store: Store | undefined): Promise<PaperIndex> {
+  return openLibrary({
+    corpusPaths: core.corpusPaths,
+    cacheDir: core.cacheDir,
+    storedPapers: store,
+    onSkip: (file, record) => log.warn('Skipped a corpus record', { file, line: record.line, reason: record.reason }),
+    onReady: (event) => logReady(event, log),
+  });
 }
 
 /** What stopping closes; set once everything has started. */

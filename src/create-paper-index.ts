@@ -80,20 +80,26 @@ class LivePaperIndex implements PaperIndex {
   }
 
   add(papers: readonly Paper[]): IngestSummary {
-    const summary: IngestSummary = { added: 0, updated: 0 };
+    const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0 };
     for (const paper of papers) {
       const position = this.catalog.positionOf(paper.id);
       if (position === undefined) {
         this.catalog.append(paper);
         this.engine.add(paper, this.corpus.length - 1);
         summary.added += 1;
-      } else {
-        const previous = this.corpus[position]!;
-        const merged = mergePapers(previous, paper);
-        this.catalog.replace(position, merged);
-        this.engine.replace(previous, merged, position);
-        summary.updated += 1;
+        continue;
       }
+      const previous = this.corpus[position]!;
+      const merged = mergePapers(previous, paper);
+      // Re-indexing costs about 0.6 ms a paper: a restart that offers every stored paper again spent 6 s on a
+      // year of Hugging Face papers that had not changed.
+      if (samePaper(previous, merged)) {
+        summary.unchanged += 1;
+        continue;
+      }
+      this.catalog.replace(position, merged);
+      this.engine.replace(previous, merged, position);
+      summary.updated += 1;
     }
     return summary;
   }
@@ -176,6 +182,14 @@ class LivePaperIndex implements PaperIndex {
     const hits = this.engine.search({ combineWith: 'OR', queries: terms, fuzzy: 0.34, fields: ['title', 'names'] });
     return hits.slice(0, 5).map((hit) => this.corpus[hit.id as number]!.title);
   }
+}
+
+/**
+ * Whether two records say the same. `mergePapers` keeps the older record's keys in their order and appends new
+ * ones, so a merge that changed nothing serializes exactly as the record it started from.
+ */
+function samePaper(previous: Paper, merged: Paper): boolean {
+  return JSON.stringify(previous) === JSON.stringify(merged);
 }
 
 function clampLimit(limit: number | undefined): number {

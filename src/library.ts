@@ -1,12 +1,16 @@
+import type { Paper } from './types.js';
 import type { PaperIndex } from './paper-index.js';
+import type { SearchEngine } from './search/search-engine.js';
 import { DEFAULT_CORPUS_PATH, type LoadOptions } from './corpus/load.js';
 import type { SkippedRecord } from './corpus/json-lines.js';
 import { createPaperIndex } from './create-paper-index.js';
-import { fingerprintFiles, loadSaved } from './library/saved-index.js';
+import { fingerprintFiles, loadSaved, type CorpusFingerprint } from './library/saved-index.js';
 import { buildIndex, type BuildPhases } from './library/build-index.js';
 import { buildInChild, ChildBuildFailure, type ChildOptions } from './library/build-in-child.js';
+import { openWithStoredPapers, type StoredPapers, type StoredPapersReport } from './library/stored-papers.js';
 
 export { INDEX_FORMAT } from './library/saved-index.js';
+export { SNAPSHOT_MIN_PAPERS, type StoredPapers, type StoredPapersReport } from './library/stored-papers.js';
 
 /**
  * Corpora of this many bytes on disk or more (gzip files count compressed) are built in a child process when
@@ -37,12 +41,18 @@ export interface LibraryOptions extends LoadOptions {
    * `CHILD_BUILD_TIMEOUT_MS` (src/library/build-in-child.ts).
    */
   childBuildTimeoutMs?: number;
+  /**
+   * Papers kept beside the corpus (ingested into the store): added to the index, and with `cacheDir`, saved with
+   * it as a snapshot so that a restart adds only those stored since (src/library/stored-papers.ts).
+   */
+  storedPapers?: StoredPapers;
   /** Told whether the index was loaded or built, and how long it took. */
   onReady?: (event: ReadyEvent) => void;
 }
 
 export interface ReadyEvent {
   source: 'loaded' | 'built';
+  /** In the index served, stored papers included. */
   papers: number;
   milliseconds: number;
   /**
@@ -56,43 +66,63 @@ export interface ReadyEvent {
   child?: { peakRssBytes: number };
   /** Why building in a child process failed, when this process then built the index itself. */
   childFailed?: string;
+  /** With `storedPapers`: how they joined the index, and whether a snapshot served or was saved. */
+  stored?: StoredPapersReport;
 }
 
 /**
  * Loads the corpus and its index: from the saved index when its fingerprint (the corpus files' bytes and the
  * index format) is unchanged, otherwise by building it and saving it for the next start. A large corpus is
  * built in a child process and then loaded as if saved earlier; when the child fails or cannot save, this
- * process builds the index itself, so the bot still serves.
+ * process builds the index itself, so the bot still serves. With `storedPapers`, a snapshot that already holds
+ * them may take the corpus index's place (src/library/stored-papers.ts).
  */
 export async function openLibrary(options: LibraryOptions = {}): Promise<PaperIndex> {
   const started = performance.now();
-  const elapsed = () => performance.now() - started;
   const paths = options.corpusPaths?.length ? options.corpusPaths : [DEFAULT_CORPUS_PATH];
-  const { fingerprint, bytes } = await fingerprintFiles(paths);
-  const { cacheDir, onReady } = options;
-  const saved = cacheDir ? await loadSaved(cacheDir, fingerprint) : undefined;
-  if (saved) {
-    onReady?.({ source: 'loaded', papers: saved.papers.length, milliseconds: elapsed() });
-    return createPaperIndex(saved.papers, saved.engine);
+  const corpus = await fingerprintFiles(paths);
+  const openCorpus = () => openCorpusIndex(paths, corpus, options);
+  const serve = (index: PaperIndex, ready: ReadyDetails) => {
+    options.onReady?.({ ...ready, papers: index.papers().length, milliseconds: performance.now() - started });
+    return index;
+  };
+  if (!options.storedPapers) {
+    const opened = await openCorpus();
+    return serve(createPaperIndex(opened.papers, opened.engine), opened.ready);
   }
+  const cache = { cacheDir: options.cacheDir, fingerprint: corpus.fingerprint };
+  const opened = await openWithStoredPapers(options.storedPapers, cache, openCorpus);
+  return serve(opened.index, { ...(opened.corpus?.ready ?? { source: 'loaded' }), stored: opened.stored });
+}
+
+type ReadyDetails = Omit<ReadyEvent, 'papers' | 'milliseconds'>;
+
+/** The corpus's papers and their engine, and how they came to be. */
+interface OpenedCorpus {
+  papers: Paper[];
+  engine: SearchEngine;
+  ready: ReadyDetails;
+}
+
+/** The corpus index: loaded when saved, else built here or in a child process (see `openLibrary`). */
+async function openCorpusIndex(paths: readonly string[], { fingerprint, bytes }: CorpusFingerprint, options: LibraryOptions): Promise<OpenedCorpus> {
+  const { cacheDir } = options;
+  const saved = cacheDir ? await loadSaved(cacheDir, fingerprint) : undefined;
+  if (saved) return { ...saved, ready: { source: 'loaded' } };
   // A child that fails part-way through is followed by a build here, which reads the same records again.
   const onSkip = reportOnce(options.onSkip);
   let fallback: Pick<ReadyEvent, 'notSaved' | 'childFailed'> = {};
   if (cacheDir && (options.buildInChild ?? bytes >= CHILD_BUILD_MIN_BYTES)) {
     const child = await openBuiltInChild(paths, cacheDir, fingerprint, { onSkip, timeoutMs: options.childBuildTimeoutMs });
-    if ('index' in child) {
-      onReady?.({ ...child.ready, milliseconds: elapsed() });
-      return child.index;
-    }
+    if ('papers' in child) return child;
     fallback = child;
   }
   // The child could not save it: neither can this process, so it does not try (and skips the peak of saving).
   const built = await buildIndex(paths, fingerprint, { onSkip, cacheDir: fallback.notSaved === undefined ? cacheDir : undefined });
-  onReady?.({ source: 'built', papers: built.papers.length, milliseconds: elapsed(), phases: built.phases, notSaved: built.notSaved, ...fallback });
-  return createPaperIndex(built.papers, built.engine);
+  return { papers: built.papers, engine: built.engine, ready: { source: 'built', phases: built.phases, notSaved: built.notSaved, ...fallback } };
 }
 
-type ChildOutcome = { index: PaperIndex; ready: Omit<ReadyEvent, 'milliseconds'> } | { notSaved: string } | { childFailed: string };
+type ChildOutcome = OpenedCorpus | { notSaved: string } | { childFailed: string };
 
 /**
  * Builds and saves the index in a child process and loads what it saved; or says why this process must build
@@ -106,8 +136,7 @@ async function openBuiltInChild(paths: readonly string[], cacheDir: string, fing
     const saved = await loadSaved(cacheDir, fingerprint);
     if (!saved) return { childFailed: 'the index it saved could not be loaded' };
     const phases = { ...child.phases, load: performance.now() - loadStarted };
-    const ready = { source: 'built' as const, papers: saved.papers.length, phases, child: { peakRssBytes: child.peakRssBytes } };
-    return { index: createPaperIndex(saved.papers, saved.engine), ready };
+    return { ...saved, ready: { source: 'built', phases, child: { peakRssBytes: child.peakRssBytes } } };
   } catch (error) {
     if (error instanceof ChildBuildFailure) return { childFailed: error.message };
     throw error;

@@ -16,9 +16,13 @@ export interface SearchOptions {
   offset?: number;
 }
 
+/** What adding papers to the live index did, counted in papers. */
 export interface IngestSummary {
   added: number;
+  /** Known papers whose merged record changed, and were indexed again. */
   updated: number;
+  /** Known papers that came in again with nothing new: left as they were. */
+  unchanged: number;
 }
 
 /**
@@ -36,7 +40,7 @@ export interface PaperIndex {
   similar(paperId: string, options?: { limit?: number }): PaperMatch[];
   /** Titles for autocomplete: each value resolves to exactly one paper through `paper()`. */
   suggestTitles(prefix: string, limit?: number): TitleSuggestion[];
-  /** Adds new papers and updates known ones (same id) in the live index, without a rebuild. */
+  /** Adds new papers and updates known ones (same id) in the live index, without a rebuild; unchanged ones are skipped. */
   add(papers: readonly Paper[]): IngestSummary;
   /** Every paper, in corpus order. */
   papers(): readonly Paper[];

@@ -128,12 +128,28 @@ describe('add(papers)', () => {
     const { loadCorpusFile } = await import('../src/corpus/load.js');
     const live = createPaperIndex([]);
     const day = await loadCorpusFile('../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json');
-    expect(live.add(day)).toEqual({ added: 15, updated: 0 });
+    expect(live.add(day)).toEqual({ added: 15, updated: 0, unchanged: 0 });
     expect(live.search('closed-loop embodied harness').results[0]?.paper.id).toBe('2608.16590');
     const again = day.map((paper) => ({ ...paper, upvotes: (paper.upvotes ?? 0) + 1 }));
-    expect(live.add(again)).toEqual({ added: 0, updated: 15 });
+    expect(live.add(again)).toEqual({ added: 0, updated: 15, unchanged: 0 });
     expect(live.papers()).toHaveLength(15);
     expect(live.paper('2608.16590')?.upvotes).toBe(93);
+    expect(live.search('closed-loop embodied harness').results.filter((m) => m.paper.id === '2608.16590')).toHaveLength(1);
+  });
+
+  it('leaves a paper that comes in again with nothing new as it was, and counts it unchanged', async () => {
+    const { createPaperIndex } = await import('../src/create-paper-index.js');
+    const { loadCorpusFile } = await import('../src/corpus/load.js');
+    const day = await loadCorpusFile('../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json');
+    const live = createPaperIndex(day);
+    const before = [...live.papers()];
+    // Copies, as a store hands them back: equal records, other objects.
+    const copies = day.map((paper) => JSON.parse(JSON.stringify(paper)) as typeof paper);
+    const bumped = { ...copies[0]!, upvotes: (copies[0]!.upvotes ?? 0) + 1 };
+    expect(live.add([bumped, ...copies.slice(1)])).toEqual({ added: 0, updated: 1, unchanged: 14 });
+    // Not merged and re-indexed: the very records the index had.
+    expect(live.papers().slice(1)).toEqual(before.slice(1));
+    live.papers().slice(1).forEach((paper, i) => expect(paper).toBe(before[i + 1]));
     expect(live.search('closed-loop embodied harness').results.filter((m) => m.paper.id === '2608.16590')).toHaveLength(1);
   });
 });

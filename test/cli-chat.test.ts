@@ -7,6 +7,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { PaperIndex } from '../src/paper-index.js';
 import { reply, startTerminalChat } from '../adapters/cli/chat.js';
 import { loadSeedIndex } from './helpers/seed.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { loadCorpusFile } from '../src/corpus/load.js';
+import { SNAPSHOT_MIN_PAPERS } from '../src/library.js';
 
 let index: PaperIndex;
 beforeAll(async () => {
@@ -81,4 +84,26 @@ describe('npm start with no tokens', () => {
     expect(output).toMatch(/paperbot: ask about 106 papers/);
     expect(output).toMatch(/Improving Virtual Try-On with Garment-focused Diffusion Models/);
   });
+
+  it('adds the papers ingested earlier, and the next time starts from the snapshot it saved with them', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'paperbot-start-'));
+    const databasePath = join(dataDir, 'paperbot.sqlite');
+    const store = openSqliteStore(databasePath);
+    store.upsertPapers((await loadCorpusFile('../shared/corpus/hf-daily-papers.jsonl.gz')).slice(0, SNAPSHOT_MIN_PAPERS));
+    store.close();
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: databasePath, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' };
+    const chat = () => new Promise<{ stdout: string; stderr: string }>((resolve) => {
+      const child = execFile('npx', ['tsx', 'adapters/main.ts'], { env, cwd: process.cwd() }, (_, stdout, stderr) => resolve({ stdout, stderr }));
+      child.stdin?.end('/quit\n');
+    });
+    const first = await chat();
+    expect(first.stdout).toMatch(/paperbot: ask about 1,106 papers/);
+    expect(first.stderr).toMatch(/Added ingested papers \{"added":1000,"updated":0\}/);
+    expect(first.stderr).toMatch(/Saved the index with the ingested papers, for the next start \{"storeRevision":1\}/);
+    const second = await chat();
+    expect(second.stdout).toMatch(/paperbot: ask about 1,106 papers/);
+    expect(second.stderr).toMatch(/Index loaded \{"papers":1106,.*"snapshotOfStoreRevision":1\}/);
+    // Nothing was added or changed since the snapshot: nothing to say.
+    expect(second.stderr).not.toMatch(/Added ingested papers/);
+  }, 30_000);
 });

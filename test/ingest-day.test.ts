@@ -17,7 +17,7 @@ beforeEach(async () => {
   deps = {
     hf: createHfClient({ baseUrl: hf.url, sleep: async () => {} }),
     store,
-    index: { add: (papers) => (indexed.push([...papers]), { added: papers.length, updated: 0 }) },
+    index: { add: (papers) => (indexed.push([...papers]), { added: papers.length, updated: 0, unchanged: 0 }) },
   };
 });
 afterEach(async () => {
@@ -55,7 +55,7 @@ describe('ingestDay', () => {
     const again = await ingestDay('2026-08-20', deps);
     expect(again).toMatchObject({ added: [], updated: ['2608.16590'] });
     expect(again.unchanged).toHaveLength(14);
-    expect(store.allPapers()).toHaveLength(15);
+    expect(store.papersChangedSince().papers).toHaveLength(15);
     expect(indexed[1]?.find((p) => p.id === '2608.16590')?.upvotes).toBe(500);
     expect(indexed[1]).toHaveLength(15);
   });
@@ -77,7 +77,7 @@ describe('ingestDay', () => {
   it('treats a day of nothing but malformed entries as a failed fetch, not an empty day', async () => {
     hf.days.set('2026-08-21', [{ paper: { id: 'x' } }, { nonsense: true }]);
     await expect(ingestDay('2026-08-21', deps)).rejects.toThrow(/all 2 entries malformed/);
-    expect(store.allPapers()).toEqual([]);
+    expect(store.papersChangedSince().papers).toEqual([]);
   });
 
   it('reports a day with no papers as empty', async () => {
@@ -89,6 +89,6 @@ describe('ingestDay', () => {
   it('stores nothing when the fetch fails', async () => {
     hf.faults.push(...Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 502 })));
     await expect(ingestDay('2026-08-20', deps)).rejects.toThrow(/HTTP 502/);
-    expect(store.allPapers()).toEqual([]);
+    expect(store.papersChangedSince().papers).toEqual([]);
   });
 });

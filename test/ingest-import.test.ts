@@ -34,7 +34,7 @@ describe('importFile', () => {
     const path = join(dir, 'small.jsonl.gz');
     writeFileSync(path, gzipSync(lines.join('\n')));
     const indexed: string[] = [];
-    const report = await importFile(path, { store, index: { add: (papers) => (indexed.push(...papers.map((p) => p.id)), { added: 0, updated: 0 }) } });
+    const report = await importFile(path, { store, index: { add: (papers) => (indexed.push(...papers.map((p) => p.id)), { added: 0, updated: 0, unchanged: 0 }) } });
     expect(report).toMatchObject({ added: 2, skipped: [{ ref: 'line 2', reason: expect.any(String) }] });
     expect(indexed).toEqual(['2401.00001', '2401.00003']);
     store.close();

@@ -71,7 +71,7 @@ describe('upsertPapers', () => {
     const store = openSqliteStore(':memory:');
     expect(store.upsertPapers([paper('a', 1), paper('b', 2)], '2026-08-20')).toEqual({ added: ['a', 'b'], updated: [], unchanged: [] });
     expect(store.upsertPapers([paper('a', 5), paper('b', 2)], '2026-08-20')).toEqual({ added: [], updated: ['a'], unchanged: ['b'] });
-    expect(store.allPapers()).toHaveLength(2);
+    expect(store.papersChangedSince().papers).toHaveLength(2);
     expect(store.papersListedOn('2026-08-20').find((p) => p.id === 'a')?.upvotes).toBe(5);
     store.close();
   });
@@ -80,8 +80,40 @@ describe('upsertPapers', () => {
     const store = openSqliteStore(':memory:');
     store.upsertPapers([paper('a', 1, { githubRepo: 'https://github.com/x/y' })]);
     store.upsertPapers([paper('a', 2)]);
-    expect(store.allPapers()[0]).toMatchObject({ upvotes: 2, githubRepo: 'https://github.com/x/y' });
+    expect(store.papersChangedSince().papers[0]).toMatchObject({ upvotes: 2, githubRepo: 'https://github.com/x/y' });
     store.close();
+  });
+
+  it('gives each write the next revision, and hands back the papers changed after one', () => {
+    const store = openSqliteStore(':memory:');
+    expect(store.papersChangedSince()).toEqual({ revisions: new Map(), papers: [] });
+    store.upsertPapers([paper('a', 1), paper('b', 1)]);
+    store.upsertPapers([paper('c', 1)]);
+    store.upsertPapers([paper('a', 4), paper('c', 1)]);
+    // c came in again unchanged: it keeps revision 2.
+    expect(store.papersChangedSince(2)).toEqual({ revisions: new Map([['a', 3], ['b', 1], ['c', 2]]), papers: [paper('a', 4)] });
+    expect(store.papersChangedSince(1).papers.map((p) => p.id)).toEqual(['a', 'c']);
+    expect(store.papersChangedSince().papers.map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    expect(store.papersChangedSince(3).papers).toEqual([]);
+    store.close();
+  });
+
+  it('numbers the papers of a database from before revisions in the order they were stored', () => {
+    const path = tempPath();
+    const store = openSqliteStore(path);
+    store.close();
+    // Back to the first schema, with two papers stored by that build.
+    const db = new Database(path);
+    db.exec('DROP INDEX papers_by_revision; ALTER TABLE papers DROP COLUMN revision');
+    db.pragma('user_version = 1');
+    const insert = db.prepare("INSERT INTO papers (id, record, upvotes, updated_at) VALUES (?, ?, 1, '2026-08-20T09:00:00.000Z')");
+    for (const id of ['b', 'a']) insert.run(id, JSON.stringify(paper(id, 1)));
+    db.close();
+    const migrated = openSqliteStore(path);
+    expect(migrated.papersChangedSince().revisions).toEqual(new Map([['b', 1], ['a', 2]]));
+    migrated.upsertPapers([paper('c', 1)]);
+    expect(migrated.papersChangedSince(2).papers.map((p) => p.id)).toEqual(['c']);
+    migrated.close();
   });
 
   it('knows the latest listed day, up to a day if asked', () => {

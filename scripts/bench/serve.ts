@@ -8,6 +8,7 @@ import { openLibrary, type ReadyEvent } from '../../src/library.js';
 import { loadCorpusFile } from '../../src/corpus/load.js';
 import type { PaperIndex } from '../../src/paper-index.js';
 import { percentiles, type Percentiles } from './percentile.js';
+import { settledMemory } from './settled-memory.js';
 
 export interface ServeReport {
   papers: number;
@@ -37,10 +38,6 @@ export interface ServeJob {
   prefixes: string[];
   ingestFile: string;
 }
-
-/** Collections, and pauses between them, before memory is read (see `settledMemory`). */
-const SETTLE_ROUNDS = 3;
-const SETTLE_PAUSE_MS = 200;
 
 const job = JSON.parse(readFileSync(process.argv[2]!, 'utf8')) as ServeJob;
 let ready: ReadyEvent | undefined;
@@ -89,16 +86,3 @@ const report: ServeReport = {
   heapMiB: memory.heapUsed / 2 ** 20,
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);
-
-/**
- * Memory after a full collection whose freed pages are back with the system. V8 sweeps and unmaps pages on
- * background threads after `gc()`, so reading at once catches a transient: readings then varied by ±30%.
- */
-async function settledMemory(): Promise<NodeJS.MemoryUsage> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  for (let round = 0; round < SETTLE_ROUNDS; round += 1) {
-    gc?.();
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_PAUSE_MS));
-  }
-  return process.memoryUsage();
-}

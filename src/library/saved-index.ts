@@ -36,12 +36,13 @@ export async function fingerprintFiles(paths: readonly string[]): Promise<Corpus
 }
 
 /**
- * The saved index is three files named by the fingerprint: minisearch's own JSON (kept apart so its large
- * string is not escaped into another JSON document), the papers with the vocabulary, and the term sequences
- * as raw 32-bit integers.
+ * A saved index is three files under one name: minisearch's own JSON (kept apart so its large string is not
+ * escaped into another JSON document), the papers with the vocabulary, and the term sequences as raw 32-bit
+ * integers. The corpus index is named by its fingerprint; a snapshot with stored papers (snapshot.ts) by the
+ * fingerprint and a store revision.
  */
-function savedFiles(cacheDir: string, fingerprint: string) {
-  const file = (kind: string) => join(cacheDir, `${fingerprint}.${kind}`);
+function savedFiles(cacheDir: string, name: string) {
+  const file = (kind: string) => join(cacheDir, `${name}.${kind}`);
   return { index: file('index.json'), papers: file('papers.json'), sequences: file('sequences.bin') };
 }
 
@@ -49,8 +50,8 @@ function savedFiles(cacheDir: string, fingerprint: string) {
 type SavedTerms = Omit<SavedEngine, 'index' | 'sequences'>;
 
 /** The saved papers and their engine; undefined when they are missing, unreadable or do not fit together. */
-export async function loadSaved(cacheDir: string, fingerprint: string): Promise<{ papers: Paper[]; engine: SearchEngine } | undefined> {
-  const files = savedFiles(cacheDir, fingerprint);
+export async function loadSaved(cacheDir: string, name: string): Promise<{ papers: Paper[]; engine: SearchEngine } | undefined> {
+  const files = savedFiles(cacheDir, name);
   try {
     const [index, papersBytes, sequences] = await Promise.all([readFile(files.index, 'utf8'), readFile(files.papers), readWithRoom(files.sequences)]);
     const [terms, ...papers] = readJsonLines(papersBytes) as [SavedTerms, ...Paper[]];
@@ -63,18 +64,41 @@ export async function loadSaved(cacheDir: string, fingerprint: string): Promise<
 }
 
 /**
- * Writes each file to a temporary name and renames it, so a crash mid-write never leaves a half file under a
- * real name; then removes the files of older fingerprints.
+ * Saves the corpus index under its fingerprint, then removes the files of older fingerprints, their snapshots
+ * included (a snapshot's files start with the fingerprint it was made from).
  */
 export async function writeSaved(cacheDir: string, fingerprint: string, saved: SavedLibrary): Promise<void> {
+  await writeSavedFiles(cacheDir, fingerprint, saved);
+  await removeCacheFiles(cacheDir, (file) => /^[0-9a-f]{32}\./.test(file) && !file.startsWith(`${fingerprint}.`));
+}
+
+/**
+ * Writes each file to a temporary name and renames it, so a crash mid-write never leaves a half file under a
+ * real name.
+ */
+export async function writeSavedFiles(cacheDir: string, name: string, saved: SavedLibrary): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
-  const files = savedFiles(cacheDir, fingerprint);
+  const files = savedFiles(cacheDir, name);
   const { index, sequences, ...terms } = saved.engine;
   await writeAtomically(files.index, index);
   await writeAtomically(files.sequences, new Uint8Array(sequences.buffer, sequences.byteOffset, sequences.byteLength));
   await writeAtomically(files.papers, jsonLines([terms, ...saved.papers]));
-  for (const name of await readdir(cacheDir)) {
-    if (/^[0-9a-f]{32}\./.test(name) && !name.startsWith(fingerprint)) await rm(join(cacheDir, name), { force: true });
+}
+
+/** Removes the files of `cacheDir` whose names `remove` picks; a missing folder has none. */
+export async function removeCacheFiles(cacheDir: string, remove: (file: string) => boolean): Promise<void> {
+  for (const file of await cacheFiles(cacheDir)) {
+    if (remove(file)) await rm(join(cacheDir, file), { force: true });
+  }
+}
+
+/** The names of the files in `cacheDir`; none when it does not exist yet. */
+export async function cacheFiles(cacheDir: string): Promise<string[]> {
+  try {
+    return await readdir(cacheDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
 }
 
@@ -119,7 +143,7 @@ function* jsonLines(values: readonly unknown[]): Generator<string> {
 
 const WRITE_CHUNK = 1 << 20;
 
-async function writeAtomically(path: string, text: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function writeAtomically(path: string, text: string | Uint8Array | Iterable<string>): Promise<void> {
   await writeFile(`${path}.tmp`, text);
   await rename(`${path}.tmp`, path);
 }

@@ -41,4 +41,13 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX postings_by_channel_day ON postings (platform, channel_id, day);
   `,
+  // Each write of papers takes the next revision, so that a saved index can say which papers it already holds
+  // (src/library/snapshot.ts). Not updated_at: a clock can go back, and papers written in the same millisecond by
+  // the bot and `npm run ingest` would be told apart by neither. Papers stored before count as revisions 1, 2, ...
+  // in the order they were first stored.
+  `
+  ALTER TABLE papers ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  UPDATE papers SET revision = rowid;
+  CREATE INDEX papers_by_revision ON papers (revision, id);
+  `,
 ];

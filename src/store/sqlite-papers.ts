@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Paper } from '../types.js';
 import { mergePapers } from '../corpus/make-paper.js';
-import type { PaperStore, UpsertResult } from './store.js';
+import type { PaperStore, StoredPaperChanges, UpsertResult } from './store.js';
 
 /** A stored record is our own JSON, but the file may outlive this build: check the fields everything relies on. */
 const StoredPaper = z.looseObject({
@@ -14,6 +14,7 @@ const StoredPaper = z.looseObject({
 });
 
 const RecordRow = z.object({ record: z.string() });
+const RevisionRow = z.object({ id: z.string(), revision: z.number().int().nonnegative() });
 
 function readPaper(row: unknown): Paper {
   return StoredPaper.parse(JSON.parse(RecordRow.parse(row).record)) as Paper;
@@ -22,8 +23,12 @@ function readPaper(row: unknown): Paper {
 /** The papers half of the SQLite store. */
 export function createSqlitePapers(db: Database.Database): PaperStore {
   const select = db.prepare('SELECT record FROM papers WHERE id = ?');
-  const insert = db.prepare('INSERT INTO papers (id, record, upvotes, updated_at) VALUES (?, ?, ?, ?)');
-  const update = db.prepare('UPDATE papers SET record = ?, upvotes = ?, updated_at = ? WHERE id = ?');
+  const insert = db.prepare('INSERT INTO papers (id, record, upvotes, updated_at, revision) VALUES (?, ?, ?, ?, ?)');
+  const update = db.prepare('UPDATE papers SET record = ?, upvotes = ?, updated_at = ?, revision = ? WHERE id = ?');
+  const latestRevision = db.prepare('SELECT coalesce(max(revision), 0) AS revision FROM papers').pluck();
+  const revisions = db.prepare('SELECT id, revision FROM papers');
+  const allRecords = db.prepare('SELECT record FROM papers ORDER BY rowid');
+  const recordsAfter = db.prepare('SELECT record FROM papers WHERE revision > ? ORDER BY rowid');
   const list = db.prepare('INSERT OR IGNORE INTO daily_listings (day, paper_id) VALUES (?, ?)');
   const latest = db.prepare('SELECT max(day) AS day FROM daily_listings');
   const latestUpTo = db.prepare('SELECT max(day) AS day FROM daily_listings WHERE day <= ?');
@@ -34,10 +39,12 @@ export function createSqlitePapers(db: Database.Database): PaperStore {
   const upsertPapers = db.transaction((papers: readonly Paper[], listedOn?: string): UpsertResult => {
     const result: UpsertResult = { added: [], updated: [], unchanged: [] };
     const now = new Date().toISOString();
+    // One revision for the whole write: read inside its transaction, so no other writer can take it too.
+    const revision = z.number().int().parse(latestRevision.get()) + 1;
     for (const paper of papers) {
       const row = select.get(paper.id);
       if (row === undefined) {
-        insert.run(paper.id, JSON.stringify(paper), paper.upvotes ?? null, now);
+        insert.run(paper.id, JSON.stringify(paper), paper.upvotes ?? null, now, revision);
         result.added.push(paper.id);
       } else {
         const known = readPaper(row);
@@ -46,7 +53,7 @@ export function createSqlitePapers(db: Database.Database): PaperStore {
         // Compare like with like: both went through the same parse, so their keys are in the same order.
         if (record === JSON.stringify(known)) result.unchanged.push(paper.id);
         else {
-          update.run(record, merged.upvotes ?? null, now, paper.id);
+          update.run(record, merged.upvotes ?? null, now, revision, paper.id);
           result.updated.push(paper.id);
         }
       }
@@ -63,6 +70,13 @@ export function createSqlitePapers(db: Database.Database): PaperStore {
       const get = onOrBefore === undefined ? latest.get() : latestUpTo.get(onOrBefore);
       return z.object({ day: z.string().nullable() }).parse(get).day ?? undefined;
     },
-    allPapers: () => db.prepare('SELECT record FROM papers ORDER BY rowid').all().map(readPaper),
+    // One transaction: both reads see the same state, even while `npm run ingest` writes beside the bot.
+    papersChangedSince: db.transaction((after?: number): StoredPaperChanges => ({
+      revisions: new Map(revisions.all().map((row) => {
+        const { id, revision } = RevisionRow.parse(row);
+        return [id, revision];
+      })),
+      papers: (after === undefined ? allRecords.all() : recordsAfter.all(after)).map(readPaper),
+    })),
   };
 }

@@ -27,8 +27,19 @@ export interface PaperStore {
   papersListedOn(day: string): Paper[];
   /** The latest day with a listing, if any; with `onOrBefore` (ISO date), the latest up to that day. */
   latestListedDay(onOrBefore?: string): string | undefined;
-  /** Every stored paper, for building the live index at start. */
-  allPapers(): Paper[];
+  /**
+   * For the live index at start, in one consistent reading: every stored paper's revision, and the papers changed
+   * after revision `after` (every paper when it is undefined).
+   */
+  papersChangedSince(after?: number): StoredPaperChanges;
+}
+
+/** Each write of papers takes the next revision (1, 2, ...); a paper keeps the revision of its latest change. */
+export interface StoredPaperChanges {
+  /** Every stored paper's id, with the revision at which it last changed. */
+  revisions: Map<string, number>;
+  /** The papers asked for, in the order they were first stored. */
+  papers: Paper[];
 }
 
 /** The chat platforms a subscription can live on. */
