@@ -64,6 +64,18 @@ describe('npm run ask', () => {
     expect(lines[1]).toEqual({ question: '', answer: null, results: [] });
     expect(lines[2]!.results.length).toBeGreaterThanOrEqual(10);
     expect(stderr).toMatch(/ask a question/);
+    expect(stderr).not.toMatch(/No question given/);
+  });
+
+  it('at a terminal with no question, says how to ask instead of waiting in silence', async () => {
+    // `script` (util-linux, in every Debian) runs the command on a terminal, as for a person typing; Ctrl-D ends.
+    const stdout = await new Promise<string>((resolve) => {
+      const env = { ...process.env, DATA_DIR: dataDir, ...SHIPPED_CORPUS };
+      const child = execFile('script', ['-qec', 'npx tsx adapters/cli/ask.ts', '/dev/null'], { env }, (_error, out) => resolve(out));
+      child.stdin?.end('attention sink\n\u0004');
+    });
+    expect(stdout).toContain('No question given: type one per line, JSON comes out; Ctrl-D ends.');
+    expect(stdout).toContain('{"question":"attention sink"');
   });
 
   it('says why, without a stack trace, for an unusable question, a bad limit or a missing corpus', async () => {

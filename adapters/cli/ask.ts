@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   });
   const options = { limit: limit?.data ?? 10 };
   if (positionals.length > 0) return answerOne(index, positionals.join(' '), values.json, options);
+  // Someone at a terminal who gave no question would otherwise face a silent wait for input.
+  if (process.stdin.isTTY) process.stderr.write('No question given: type one per line, JSON comes out; Ctrl-D ends. (npm run ask -- --help)\n');
   await answerStdin(index, options);
 }
 
