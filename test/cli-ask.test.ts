@@ -114,6 +114,17 @@ describe('npm run ask', () => {
     for (const id of ids) expect(id).toMatch(/^\d{4}\.\d{4,5}$/);
   });
 
+  it('takes --corpus instead of CORPUS_PATHS, even one naming a file that no longer exists', async () => {
+    const { code, stdout, stderr } = await ask(['--json', '--corpus', '../shared/corpus/hf-daily-samples/daily_papers_2026-08-21.json', 'closed-loop embodied harness'], '', {
+      DATA_DIR: dataDir,
+      CORPUS_PATHS: '/nope/removed-corpus.jsonl',
+    });
+    expect(stderr).not.toMatch(/CORPUS_PATHS/);
+    expect(code).toBe(0);
+    // That file's papers have arXiv ids; the shipped corpus's are title slugs.
+    expect(JsonAnswer(stdout).results[0]!.id).toMatch(/^\d{4}\.\d{4,5}$/);
+  });
+
   it('indexes other corpus files with --corpus, gzip JSON Lines included', async () => {
     const { stdout } = await ask(['--json', '--corpus', '../shared/corpus/hf-daily-samples/daily_papers_2026-08-21.json', '--corpus', '../shared/corpus/hf-daily-samples/daily_papers_2026-08-20.json', 'closed-loop embodied harness']);
     expect(JsonAnswer(stdout).results[0]!.id).toBe('2608.16590');

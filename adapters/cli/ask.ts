@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   if (values.help) return void process.stdout.write(`${USAGE}\n`);
   const limit = values.limit === undefined ? undefined : Limit.safeParse(values.limit);
   if (limit && !limit.success) throw new UsageError(`--limit takes a whole number from 1 to ${MAX_RESULT_LIMIT}.`);
-  const config = readCoreConfig(process.env);
+  // --corpus replaces CORPUS_PATHS, so a CORPUS_PATHS naming a file since removed must not stop the run.
+  const config = readCoreConfig(values.corpus ? { ...process.env, CORPUS_PATHS: undefined } : process.env);
   const index = await openLibrary({
     corpusPaths: values.corpus ?? config.corpusPaths,
     cacheDir: config.cacheDir,
