@@ -9,7 +9,7 @@ export interface SlackApiAddress {
 /** The Web API's host when SLACK_API_URL is not set (@slack/web-api's default base, https://slack.com/api/). */
 const SLACK_API_HOST = 'slack.com';
 
-/** The host (and port) of SLACK_API_URL, and no more of it: the URL may carry a user, a password or a query. */
+/** The host (and port) of SLACK_API_URL, and no more of it: the URL may carry a query (config.ts refuses a user or password). */
 export function apiAddress(apiUrl: string | undefined): SlackApiAddress {
   return apiUrl === undefined ? { host: SLACK_API_HOST, fromSetting: false } : { host: new URL(apiUrl).host, fromSetting: true };
 }
