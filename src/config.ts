@@ -12,11 +12,15 @@ const CoreEnv = z.object({
     .optional()
     .transform((value) => (value ?? '').split(',').map((path) => path.trim()).filter(Boolean))
     // Checked here, so that the message names the variable to fix rather than only a file nobody asked for.
-    .refine((paths) => paths.every((path) => existsSync(path)), {
-      error: (issue) => `names ${(issue.input as string[]).filter((path) => !existsSync(path)).join(', ')}, which does not exist (a comma-separated list of corpus files)`,
-    }),
+    .refine((paths) => paths.every((path) => existsSync(path)), { error: (issue) => missingCorpusFiles(issue.input as string[]) }),
   DATA_DIR: z.string().trim().min(1).optional(),
 });
+
+/** The message for CORPUS_PATHS naming files that are not there: each of them. */
+function missingCorpusFiles(paths: readonly string[]): string {
+  const missing = paths.filter((path) => !existsSync(path));
+  return `names ${missing.join(', ')}, which ${missing.length === 1 ? 'does' : 'do'} not exist (a comma-separated list of corpus files)`;
+}
 
 export interface CoreConfig {
   /** Corpus files to index; empty means the shipped seed. */

@@ -14,6 +14,11 @@ describe('readCoreConfig', () => {
     expect(read).toThrow('CORPUS_PATHS: names /nope/corpus.jsonl, which does not exist (a comma-separated list of corpus files)');
   });
 
+  it('names every missing file, in one sentence', () => {
+    expect(() => readCoreConfig({ CORPUS_PATHS: '/nope/a.jsonl,package.json,/nope/b.jsonl' }))
+      .toThrow('CORPUS_PATHS: names /nope/a.jsonl, /nope/b.jsonl, which do not exist (a comma-separated list of corpus files)');
+  });
+
   it('puts the saved index in DATA_DIR/cache', () => {
     expect(readCoreConfig({ DATA_DIR: '/srv/paperbot/' }).cacheDir).toBe('/srv/paperbot/cache');
   });
