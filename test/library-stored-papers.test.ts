@@ -51,6 +51,17 @@ const SEED_PAPERS = 106;
 const QUESTIONS = ['spike-aware adam momentum reset', 'code interpreter beats GPT-4 on HumanEval', 'AutoCoder'];
 
 describe('openLibrary with stored papers', () => {
+  it('saves no snapshot when the stored papers are the corpus\'s own, since adding them again changes nothing', async () => {
+    const many = hfPapers.slice(0, SNAPSHOT_MIN_PAPERS);
+    const { root, cacheDir } = freshDirs();
+    const corpus = join(root, 'corpus.jsonl');
+    await writeFile(corpus, many.map((paper) => JSON.stringify(paper)).join('\n'));
+    const store = openSqliteStore(':memory:');
+    store.upsertPapers(many);
+    const first = await start(corpus, cacheDir, store);
+    expect(first.ready.stored).toEqual({ summary: { added: 0, updated: 0, unchanged: SNAPSHOT_MIN_PAPERS } });
+  });
+
   it('saves a snapshot with the stored papers, and a restart adds only those stored since', async () => {
     const { corpus, cacheDir } = await setUp();
     const store = openSqliteStore(':memory:');

@@ -52,7 +52,7 @@ interface Begun<T> {
 /**
  * The corpus with the stored papers: from the newest snapshot that fits the store, adding the papers changed
  * since; otherwise from the corpus index (`openCorpus`), adding every stored paper. Saves a new snapshot when
- * that added `SNAPSHOT_MIN_PAPERS` or more. Nothing here is fatal: a snapshot that cannot be read, removed or
+ * `SNAPSHOT_MIN_PAPERS` or more of them were new to the index or changed in it. Nothing here is fatal: a snapshot that cannot be read, removed or
  * saved only makes the next start slower.
  */
 export async function openWithStoredPapers<T extends CorpusIndex>(
@@ -64,7 +64,8 @@ export async function openWithStoredPapers<T extends CorpusIndex>(
   const begun: Begun<T> = fromSnapshot && 'index' in fromSnapshot ? fromSnapshot : await startFromCorpus(stored, openCorpus);
   const summary = begun.index.add(begun.changes.papers);
   const report: StoredPapersReport = { summary, snapshot: begun.snapshot, snapshotRejected: fromSnapshot?.rejected };
-  const due = begun.changes.papers.length >= SNAPSHOT_MIN_PAPERS && begun.corpus?.ready.notSaved === undefined;
+  // Counted by what changed the index: stored papers that the corpus already has cost a start almost nothing.
+  const due = summary.added + summary.updated >= SNAPSHOT_MIN_PAPERS && begun.corpus?.ready.notSaved === undefined;
   if (cache.cacheDir && due) Object.assign(report, await saveOrSayWhy(cache.cacheDir, cache.fingerprint, begun));
   return { index: begun.index, corpus: begun.corpus, stored: report };
 }
