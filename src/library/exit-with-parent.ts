@@ -1,6 +1,6 @@
 /**
  * Ends the index-building child process soon after its parent is gone, even in the middle of a step that keeps
- * its main thread busy for seconds (indexing 75k papers is one synchronous call of 15-25 s). The IPC channel's
+ * its main thread busy for seconds (indexing 75k papers is one synchronous call of 12-25 s). The IPC channel's
  * 'disconnect' event says the same, but only once the main thread is free to handle it: by then an orphan
  * has spent the whole step's CPU on an index nobody waits for, and may have started to save it.
  */

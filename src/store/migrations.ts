@@ -43,8 +43,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // Each write of papers takes the next revision, so that a saved index can say which papers it already holds
   // (src/library/snapshot.ts). Not updated_at: a clock can go back, and papers written in the same millisecond by
-  // the bot and `npm run ingest` would be told apart by neither. Papers stored before count as revisions 1, 2, ...
-  // in the order they were first stored.
+  // the bot and `npm run ingest` would be told apart by neither. Papers stored before take their rowid as
+  // revision: in the order they were first stored, gaps and all (only the order matters).
   `
   ALTER TABLE papers ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
   UPDATE papers SET revision = rowid;
