@@ -63,7 +63,10 @@ export function createSqlitePapers(db: Database.Database): PaperStore {
   });
 
   return {
-    upsertPapers: (papers, listedOn) => upsertPapers(papers, listedOn),
+    // IMMEDIATE: the write lock is taken at the start, waiting out `busy_timeout`. A deferred transaction reads
+    // first, and when another process (`npm run ingest` beside the bot) commits before it writes, SQLite fails it at
+    // once ("database is locked"): in WAL mode a stale read cannot be upgraded to a write, so the timeout never helps.
+    upsertPapers: (papers, listedOn) => upsertPapers.immediate(papers, listedOn),
     papersListedOn: (day) => listed.all(day).map(readPaper),
     latestListedDay: (onOrBefore) => {
       // Listed days are ISO dates, which sort as text.
