@@ -69,7 +69,8 @@ export async function loadSaved(cacheDir: string, name: string): Promise<{ paper
  */
 export async function writeSaved(cacheDir: string, fingerprint: string, saved: SavedLibrary): Promise<void> {
   await writeSavedFiles(cacheDir, fingerprint, saved);
-  await removeCacheFiles(cacheDir, (file) => /^[0-9a-f]{32}\./.test(file) && !file.startsWith(`${fingerprint}.`));
+  await removeCacheFiles(cacheDir, (file) => /^[0-9a-f]{32}\./.test(file) && !file.startsWith(`${fingerprint}.`) && !file.endsWith(TEMPORARY_SUFFIX));
+  await removeAbandonedTemporaryFiles(cacheDir);
 }
 
 /**
@@ -144,6 +145,36 @@ function* jsonLines(values: readonly unknown[]): Generator<string> {
 const WRITE_CHUNK = 1 << 20;
 
 export async function writeAtomically(path: string, text: string | Uint8Array | Iterable<string>): Promise<void> {
-  await writeFile(`${path}.tmp`, text);
-  await rename(`${path}.tmp`, path);
+  // A name of its own per write: a bot and `npm run ask` (or the terminal chat) saving into one data folder at
+  // once must not write one temporary file together, and rename it from under each other.
+  temporaryFiles += 1;
+  const temporary = `${path}.${process.pid}-${temporaryFiles}${TEMPORARY_SUFFIX}`;
+  try {
+    await writeFile(temporary, text);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+const TEMPORARY_SUFFIX = '.tmp';
+let temporaryFiles = 0;
+
+/** Temporary files left by saves that died half-way (their process is gone): nothing will rename them now. */
+async function removeAbandonedTemporaryFiles(cacheDir: string): Promise<void> {
+  await removeCacheFiles(cacheDir, (file) => {
+    const pid = /\.(\d+)-\d+\.tmp$/.exec(file)?.[1];
+    return pid !== undefined && !isRunning(Number(pid));
+  });
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
