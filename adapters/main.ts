@@ -35,6 +35,10 @@ async function main(): Promise<void> {
     return startTerminalChat(index);
   }
   const store = openSqliteStore(dailyConfig.databasePath);
+  // From here on a signal closes what is open so far: a start can take minutes (a first build, Slack retrying).
+  shutDown = async () => store.close();
+  process.on('SIGINT', (signal) => void stop(signal));
+  process.on('SIGTERM', (signal) => void stop(signal));
   const index = await openPapers(core, store).catch((error: unknown) => {
     store.close();
     throw error;
@@ -56,8 +60,6 @@ async function main(): Promise<void> {
     await bots.stop();
     daily.close();
   };
-  process.on('SIGINT', (signal) => void stop(signal));
-  process.on('SIGTERM', (signal) => void stop(signal));
   // A stray rejection must not end the bot; each adapter already answers its own errors.
   process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', { reason: reason instanceof Error ? reason.message : String(reason) }));
 }
@@ -73,7 +75,7 @@ function openPapers(core: CoreConfig, store: Store | undefined): Promise<PaperIn
   });
 }
 
-/** What stopping closes; set once everything has started. */
+/** What stopping closes: the store while the bots start, then the bots and the store. */
 let shutDown: () => Promise<void> = async () => {};
 let stopping = false;
 

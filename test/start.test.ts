@@ -149,3 +149,21 @@ describe('npm start when the bot token is revoked while running', () => {
     }
   }, 75_000);
 });
+
+describe('npm start stopped while it is still starting', () => {
+  it('on SIGTERM while Slack cannot be reached yet, closes the store and exits 0, instead of dying mid-start', async () => {
+    // Nothing listens on this port: auth.test is refused, and start-up keeps retrying (for up to two minutes).
+    const port = await freePort();
+    const bot = await startBot('paperbot-start-early-', { SLACK_BOT_TOKEN: 'xoxb-early-stop', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `http://127.0.0.1:${port}/api/` });
+    try {
+      for (const deadline = Date.now() + 30_000; !/trying again/.test(bot.logs()) && Date.now() < deadline; ) await sleep(100);
+      expect(bot.logs()).toMatch(/trying again/);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      expect(bot.logs()).toMatch(/Shutting down/);
+      expect(existsSync(`${bot.databasePath}-wal`)).toBe(false);
+    } finally {
+      bot.child.kill('SIGKILL');
+    }
+  }, 45_000);
+});
