@@ -70,12 +70,11 @@ export async function loadSaved(cacheDir: string, name: string): Promise<{ paper
 export async function writeSaved(cacheDir: string, fingerprint: string, saved: SavedLibrary): Promise<void> {
   await writeSavedFiles(cacheDir, fingerprint, saved);
   await removeCacheFiles(cacheDir, (file) => /^[0-9a-f]{32}\./.test(file) && !file.startsWith(`${fingerprint}.`) && !file.endsWith(TEMPORARY_SUFFIX));
-  await removeAbandonedTemporaryFiles(cacheDir);
 }
 
 /**
  * Writes each file to a temporary name and renames it, so a crash mid-write never leaves a half file under a
- * real name.
+ * real name; then removes what earlier saves that died left under temporary names.
  */
 export async function writeSavedFiles(cacheDir: string, name: string, saved: SavedLibrary): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
@@ -84,6 +83,7 @@ export async function writeSavedFiles(cacheDir: string, name: string, saved: Sav
   await writeAtomically(files.index, index);
   await writeAtomically(files.sequences, new Uint8Array(sequences.buffer, sequences.byteOffset, sequences.byteLength));
   await writeAtomically(files.papers, jsonLines([terms, ...saved.papers]));
+  await removeAbandonedTemporaryFiles(cacheDir);
 }
 
 /** Removes the files of `cacheDir` whose names `remove` picks; a missing folder has none. */
