@@ -67,16 +67,20 @@ function snapshotName(fingerprint: string, revision: number): string {
   return `${fingerprint}.r${revision}`;
 }
 
+/** The store revision of this corpus's snapshot that `file` belongs to, and the rest of its name ("mark.json"). */
+function snapshotPart(file: string, fingerprint: string): { revision: number; part: string } | undefined {
+  const match = /^r(\d+)\.(.+)$/.exec(file.startsWith(`${fingerprint}.`) ? file.slice(fingerprint.length + 1) : '');
+  return match ? { revision: Number(match[1]), part: match[2]! } : undefined;
+}
+
 function isSnapshotFile(file: string, fingerprint: string): boolean {
-  return file.startsWith(`${fingerprint}.r`) && /^\d+\./.test(file.slice(fingerprint.length + 2));
+  return snapshotPart(file, fingerprint) !== undefined;
 }
 
 /** The revisions of this corpus's snapshots that have a mark file. */
 function markedRevisions(files: readonly string[], fingerprint: string): number[] {
-  const prefix = `${fingerprint}.r`;
-  return files
-    .filter((file) => file.startsWith(prefix) && file.endsWith(MARK_SUFFIX))
-    .map((file) => file.slice(prefix.length, -MARK_SUFFIX.length))
-    .filter((revision) => /^\d+$/.test(revision))
-    .map(Number);
+  return files.flatMap((file) => {
+    const snapshot = snapshotPart(file, fingerprint);
+    return snapshot && `.${snapshot.part}` === MARK_SUFFIX ? [snapshot.revision] : [];
+  });
 }
