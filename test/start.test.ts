@@ -56,6 +56,18 @@ async function startBot(dataDirPrefix: string, settings: Record<string, string>)
   return { child, logs: () => logs, exited, databasePath };
 }
 
+/** The bot's exit code, or a sentence saying it was still running after `ms`. */
+function exitCodeWithin(bot: RunningBot, ms: number): Promise<number | null | string> {
+  return Promise.race([bot.exited, sleep(ms).then(() => `still running after ${ms / 1000} s`)]);
+}
+
+/** Waits until the bot's log matches `pattern`; fails with the log after `ms`. */
+async function loggedWithin(bot: RunningBot, pattern: RegExp, ms: number): Promise<void> {
+  for (const deadline = Date.now() + ms; !pattern.test(bot.logs()); await sleep(50)) {
+    if (Date.now() > deadline) throw new Error(`nothing in the log matched ${pattern} after ${ms / 1000} s: ${bot.logs()}`);
+  }
+}
+
 let fake: FakeSlack;
 beforeAll(async () => {
   fake = await startFakeSlack();
@@ -94,7 +106,7 @@ describe('npm start with a Slack token that Slack refuses', () => {
     const refusing = await startFakeSlack(refusal);
     const bot = await startBot('paperbot-start-refused-', { SLACK_BOT_TOKEN: 'xoxb-refused-secret', SLACK_APP_TOKEN: 'xapp-refused-secret', SLACK_API_URL: refusing.apiUrl });
     try {
-      const code30s = await Promise.race([bot.exited, sleep(30_000).then(() => 'still running after 30 s')]);
+      const code30s = await exitCodeWithin(bot, 30_000);
       expect(code30s).toBe(1);
       expect(bot.logs()).toContain(`${variable} `);
       expect(bot.logs()).toContain(`(${code})`);
@@ -114,12 +126,10 @@ describe('npm start with Socket Mode when the app token is revoked while running
     const slack = await startFakeSlack({ socketUrl: socket.url });
     const bot = await startBot('paperbot-start-revoked-', { SLACK_BOT_TOKEN: 'xoxb-revoked-secret', SLACK_APP_TOKEN: 'xapp-revoked-secret', SLACK_API_URL: slack.apiUrl });
     try {
-      for (const deadline = Date.now() + 30_000; !bot.logs().includes('Slack: connected'); await sleep(50)) {
-        if (Date.now() > deadline) throw new Error(`the bot did not connect: ${bot.logs()}`);
-      }
+      await loggedWithin(bot, /Slack: connected/, 30_000);
       slack.fail('apps.connections.open', { error: 'token_revoked' });
       socket.send({ type: 'disconnect', reason: 'refresh_requested' });
-      expect(await Promise.race([bot.exited, sleep(10_000).then(() => 'still running after 10 s')])).toBe(1);
+      expect(await exitCodeWithin(bot, 10_000)).toBe(1);
       expect(bot.logs()).toMatch(/error Slack says SLACK_APP_TOKEN has been revoked \(token_revoked\)/);
       expect(bot.logs()).not.toContain('revoked-secret');
     } finally {
@@ -138,7 +148,7 @@ describe('npm start when the bot token is revoked while running', () => {
     try {
       slack.fail('chat.postMessage', { error: 'token_revoked' });
       expect((await postWhenUp(`http://127.0.0.1:${port}/slack/events`, mentionEvent({ text: '<@U0FAKEBOT> what is GarDiff?' }))).status).toBe(200);
-      expect(await Promise.race([bot.exited, sleep(15_000).then(() => 'still running after 15 s')])).toBe(1);
+      expect(await exitCodeWithin(bot, 15_000)).toBe(1);
       expect(bot.logs()).toMatch(/error Slack says SLACK_BOT_TOKEN has been revoked \(token_revoked\)\. Create a new one/);
       expect(bot.logs()).toMatch(/Shutting down \{"reason":"credentials refused"\}[\s\S]*Slack: stopped/);
       expect(existsSync(`${bot.databasePath}-wal`)).toBe(false);
@@ -156,8 +166,7 @@ describe('npm start stopped while it is still starting', () => {
     const port = await freePort();
     const bot = await startBot('paperbot-start-early-', { SLACK_BOT_TOKEN: 'xoxb-early-stop', SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: `http://127.0.0.1:${port}/api/` });
     try {
-      for (const deadline = Date.now() + 30_000; !/trying again/.test(bot.logs()) && Date.now() < deadline; ) await sleep(100);
-      expect(bot.logs()).toMatch(/trying again/);
+      await loggedWithin(bot, /trying again/, 30_000);
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
       expect(bot.logs()).toMatch(/Shutting down/);
