@@ -30,6 +30,14 @@ async function setUp() {
   return dirs;
 }
 
+/** A corpus folder beside a database (in memory) that holds `papers`. */
+async function setUpWithStored(papers: readonly Paper[]) {
+  const dirs = await setUp();
+  const store = openSqliteStore(':memory:');
+  store.upsertPapers(papers);
+  return { ...dirs, store };
+}
+
 /** Opens the library as `npm start` does, and returns the index with its ready event. */
 async function start(corpus: string, cacheDir: string | undefined, storedPapers: StoredPapers) {
   let ready: ReadyEvent | undefined;
@@ -63,9 +71,7 @@ describe('openLibrary with stored papers', () => {
   });
 
   it('saves a snapshot with the stored papers, and a restart adds only those stored since', async () => {
-    const { corpus, cacheDir } = await setUp();
-    const store = openSqliteStore(':memory:');
-    store.upsertPapers(enough());
+    const { corpus, cacheDir, store } = await setUpWithStored(enough());
     const first = await start(corpus, cacheDir, store);
     expect(first.ready.stored).toEqual({ summary: { added: SNAPSHOT_MIN_PAPERS, updated: 0, unchanged: 0 }, snapshotSaved: 1 });
     expect(first.ready.papers).toBe(SEED_PAPERS + SNAPSHOT_MIN_PAPERS);
@@ -89,9 +95,7 @@ describe('openLibrary with stored papers', () => {
   });
 
   it('adds nothing on a restart when nothing was stored since the snapshot', async () => {
-    const { corpus, cacheDir } = await setUp();
-    const store = openSqliteStore(':memory:');
-    store.upsertPapers(enough());
+    const { corpus, cacheDir, store } = await setUpWithStored(enough());
     await start(corpus, cacheDir, store);
     const again = await start(corpus, cacheDir, store);
     expect(again.ready.stored).toEqual({ snapshot: 1, summary: { added: 0, updated: 0, unchanged: 0 } });
@@ -99,9 +103,7 @@ describe('openLibrary with stored papers', () => {
   });
 
   it('saves no snapshot for fewer stored papers than SNAPSHOT_MIN_PAPERS, and adds them all at each start', async () => {
-    const { corpus, cacheDir } = await setUp();
-    const store = openSqliteStore(':memory:');
-    store.upsertPapers(hfPapers.slice(0, 20));
+    const { corpus, cacheDir, store } = await setUpWithStored(hfPapers.slice(0, 20));
     await start(corpus, cacheDir, store);
     const again = await start(corpus, cacheDir, store);
     // Each start begins from the corpus index alone, so they are added again: 20 papers cost about 10 ms.
@@ -111,9 +113,7 @@ describe('openLibrary with stored papers', () => {
   });
 
   it('leaves the snapshot aside when the corpus changes, and removes it with the old corpus index', async () => {
-    const { corpus, cacheDir } = await setUp();
-    const store = openSqliteStore(':memory:');
-    store.upsertPapers(enough());
+    const { corpus, cacheDir, store } = await setUpWithStored(enough());
     await start(corpus, cacheDir, store);
     await writeFile(corpus, 'Mar 14\n\nA Brand New Paper on Quokkas\n\nQuokkas are studied here.\n');
     const changed = await start(corpus, cacheDir, store);
@@ -130,9 +130,7 @@ describe('openLibrary with stored papers', () => {
     ['sequences.bin', 'its files are damaged'],
     ['mark.json', 'its mark file is damaged'],
   ])('falls back to the corpus index and every stored paper when the snapshot %s is damaged', async (kind, reason) => {
-    const { corpus, cacheDir } = await setUp();
-    const store = openSqliteStore(':memory:');
-    store.upsertPapers(enough());
+    const { corpus, cacheDir, store } = await setUpWithStored(enough());
     await start(corpus, cacheDir, store);
     const file = (await readdir(cacheDir)).find((name) => name.includes('.r1.') && name.endsWith(kind))!;
     await writeFile(join(cacheDir, file), kind.endsWith('.bin') ? Buffer.from(Uint32Array.of(0xffffffff, 7, 7).buffer) : '{"cut sho');
@@ -169,9 +167,7 @@ describe('openLibrary with stored papers', () => {
   });
 
   it('ignores a snapshot when the database was replaced by an empty one', async () => {
-    const { corpus, cacheDir } = await setUp();
-    const store = openSqliteStore(':memory:');
-    store.upsertPapers(enough());
+    const { corpus, cacheDir, store } = await setUpWithStored(enough());
     await start(corpus, cacheDir, store);
     const empty = openSqliteStore(':memory:');
     const restarted = await start(corpus, cacheDir, empty);
