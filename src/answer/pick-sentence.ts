@@ -66,11 +66,7 @@ export function pickSentence(text: string, question: string, questionTerms: Read
     index,
     score: sentenceScore(termsOf[index]!, termWeight) * (cue.test(sentence) ? CUE_FACTOR : 1),
   }));
-  // Asked for a number, quote a sentence that has one, as long as it is about the question at all. A number the
-  // question itself gives ("the 1M-parameter agent") names what is asked about; it is not the answer.
-  const given = new Set(numbersIn(question));
-  const withNumbers = scored.filter((s) => s.score > 0 && numbersIn(s.text).some((number) => !given.has(number)));
-  const candidates = wantsNumber && withNumbers.length > 0 ? withNumbers : scored;
+  const candidates = wantsNumber ? withNewNumbers(scored, question) : scored;
   let best: PickedSentence | undefined;
   for (const sentence of candidates) if (sentence.score > 0 && (!best || sentence.score > best.score)) best = sentence;
   if (!best) return undefined;
@@ -100,6 +96,17 @@ function sentenceScore(sentenceTerms: ReadonlySet<string>, termWeight: ReadonlyM
   let score = 0;
   for (const [term, weight] of termWeight) if (sentenceTerms.has(term)) score += weight;
   return score;
+}
+
+/**
+ * Asked for a number, the sentences that have one, as long as they are about the question at all (all of them when
+ * none has). A number the question itself gives ("the 1M-parameter agent") names what is asked about; it is not
+ * the answer.
+ */
+function withNewNumbers(scored: readonly PickedSentence[], question: string): readonly PickedSentence[] {
+  const given = new Set(numbersIn(question));
+  const withNumbers = scored.filter((s) => s.score > 0 && numbersIn(s.text).some((number) => !given.has(number)));
+  return withNumbers.length > 0 ? withNumbers : scored;
 }
 
 function numbersIn(text: string): string[] {
