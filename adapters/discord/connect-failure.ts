@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ConfigError } from '../../src/errors.js';
+import { apiAddress, reachAdvice, type PlatformApi } from '../api-address.js';
 
-/** Discord's REST host when DISCORD_API_URL is not set (discord.js's default base, https://discord.com/api). */
-const DISCORD_API_HOST = 'discord.com';
+/** The host when DISCORD_API_URL is not set is discord.js's default base, https://discord.com/api. */
+const DISCORD_API: PlatformApi = { name: 'Discord', setting: 'DISCORD_API_URL', defaultHost: 'discord.com', statusUrl: 'https://discordstatus.com' };
 
 /**
  * Discord refusing the token: discord.js's `TokenInvalid` when `GET /gateway/bot` answers 401 at login, or a
@@ -31,10 +32,6 @@ export function explainConnectFailure(error: unknown, apiUrl: string | undefined
 }
 
 function unreachable(code: string, apiUrl: string | undefined): string {
-  // The host alone: DISCORD_API_URL may carry a user, a password or a query.
-  const host = apiUrl === undefined ? DISCORD_API_HOST : new URL(apiUrl).host;
-  const check = apiUrl === undefined
-    ? `Check that this machine can reach ${host} (DNS, firewall, proxy), and Discord's status at https://discordstatus.com.`
-    : `Check DISCORD_API_URL (host ${host}) and that this machine can reach that host (DNS, firewall, proxy).`;
-  return `Discord could not be reached at ${host} (${code}). ${check}`;
+  const address = apiAddress(apiUrl, DISCORD_API);
+  return `Discord could not be reached at ${address.host} (${code}). ${reachAdvice(address, DISCORD_API)}`;
 }
