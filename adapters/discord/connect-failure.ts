@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from '../../src/errors.js';
 import { apiAddress, reachAdvice, type PlatformApi } from '../api-address.js';
+import { NETWORK_CODES } from '../network-codes.js';
 
 /** The host when DISCORD_API_URL is not set is discord.js's default base, https://discord.com/api. */
 const DISCORD_API: PlatformApi = { name: 'Discord', setting: 'DISCORD_API_URL', defaultHost: 'discord.com', statusUrl: 'https://discordstatus.com' };
@@ -11,10 +12,8 @@ const DISCORD_API: PlatformApi = { name: 'Discord', setting: 'DISCORD_API_URL', 
  */
 const TokenRefused = z.union([z.object({ code: z.literal('TokenInvalid') }), z.object({ status: z.literal(401) })]);
 
-/** Node's and undici's codes for a connection that could not be made or was lost: the network's fault, not ours. */
-const NetworkFailure = z.object({
-  code: z.enum(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']),
-});
+/** Node's codes for a connection that could not be made or was lost, and undici's (discord.js's REST client uses it). */
+const NetworkFailure = z.object({ code: z.enum([...NETWORK_CODES, 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']) });
 
 const TOKEN_REFUSED =
   'Discord refused DISCORD_TOKEN (401 Unauthorized): it is mistyped or was reset. Copy a new one from the Developer Portal, your application → Bot → Reset Token.';
