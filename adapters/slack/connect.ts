@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../../src/logger.js';
-import { credentialsError, type SlackCredentialsError, type SlackTokenVariable } from './credentials.js';
+import { credentialsError, SlackCredentialsError, type SlackTokenVariable } from './credentials.js';
 import { describe } from './explain-errors.js';
 import { failureReason, isUnknownHost, retryAfterMs } from './connect-failure.js';
 import type { ApiAddress } from '../api-address.js';
@@ -107,8 +107,8 @@ export function reconnectWhenDropped(receiver: SocketModeReceiver, connect: () =
       },
       (error: unknown) => {
         if (context.signal.aborted) return;
-        const refused = credentialsError(error, 'SLACK_APP_TOKEN');
-        if (refused) return context.onRefused(refused);
+        // retryUntilAccepted has already turned a refusal of the app token into this error.
+        if (error instanceof SlackCredentialsError) return context.onRefused(error);
         context.log.error('Slack: reconnecting Socket Mode failed', { error: describe(error) });
       },
     );
