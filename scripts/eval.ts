@@ -58,7 +58,10 @@ for (const { name, questions, largeCorpusOnly } of questionSets) {
  */
 function assertEachSlugNamesOnePaper(setName: string, questions: readonly EvalQuestion[], papers: readonly Paper[]): void {
   const papersBySlug = new Map<string, number>();
-  for (const paper of papers) papersBySlug.set(slugify(paper.title), (papersBySlug.get(slugify(paper.title)) ?? 0) + 1);
+  for (const paper of papers) {
+    const slug = slugify(paper.title);
+    papersBySlug.set(slug, (papersBySlug.get(slug) ?? 0) + 1);
+  }
   const bad = questions
     .flatMap((question) => question.relevant)
     .filter((slug) => papersBySlug.get(slug) !== 1)

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ConfigError } from '../../src/errors.js';
+import { apiAddress, reachAdvice, type PlatformApi } from '../api-address.js';
+import { NETWORK_CODES } from '../network-codes.js';
 
-/** Discord's REST host when DISCORD_API_URL is not set (discord.js's default base, https://discord.com/api). */
-const DISCORD_API_HOST = 'discord.com';
+/** The host when DISCORD_API_URL is not set is discord.js's default base, https://discord.com/api. */
+const DISCORD_API: PlatformApi = { name: 'Discord', setting: 'DISCORD_API_URL', defaultHost: 'discord.com', statusUrl: 'https://discordstatus.com' };
 
 /**
  * Discord refusing the token: discord.js's `TokenInvalid` when `GET /gateway/bot` answers 401 at login, or a
@@ -10,10 +12,8 @@ const DISCORD_API_HOST = 'discord.com';
  */
 const TokenRefused = z.union([z.object({ code: z.literal('TokenInvalid') }), z.object({ status: z.literal(401) })]);
 
-/** Node's and undici's codes for a connection that could not be made or was lost: the network's fault, not ours. */
-const NetworkFailure = z.object({
-  code: z.enum(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']),
-});
+/** Node's codes for a connection that could not be made or was lost, and undici's (discord.js's REST client uses it). */
+const NetworkFailure = z.object({ code: z.enum([...NETWORK_CODES, 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']) });
 
 const TOKEN_REFUSED =
   'Discord refused DISCORD_TOKEN (401 Unauthorized): it is mistyped or was reset. Copy a new one from the Developer Portal, your application → Bot → Reset Token.';
@@ -31,10 +31,6 @@ export function explainConnectFailure(error: unknown, apiUrl: string | undefined
 }
 
 function unreachable(code: string, apiUrl: string | undefined): string {
-  // The host alone: DISCORD_API_URL may carry a user, a password or a query.
-  const host = apiUrl === undefined ? DISCORD_API_HOST : new URL(apiUrl).host;
-  const check = apiUrl === undefined
-    ? `Check that this machine can reach ${host} (DNS, firewall, proxy), and Discord's status at https://discordstatus.com.`
-    : `Check DISCORD_API_URL (host ${host}) and that this machine can reach that host (DNS, firewall, proxy).`;
-  return `Discord could not be reached at ${host} (${code}). ${check}`;
+  const address = apiAddress(apiUrl, DISCORD_API);
+  return `Discord could not be reached at ${address.host} (${code}). ${reachAdvice(address, DISCORD_API)}`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NETWORK_REASONS } from '../network-codes.js';
 
 /**
  * What @slack/web-api 8 throws when Slack could not be asked or did not answer (`dist/errors.d.ts`): no connection
@@ -34,16 +35,6 @@ export function isUnknownHost(error: unknown): boolean {
   const request = RequestError.safeParse(error);
   return request.success && request.data.original.cause?.code === 'ENOTFOUND';
 }
-
-const NETWORK_REASONS: Record<string, string> = {
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'name lookup failed for now',
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ETIMEDOUT: 'connection timed out',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-};
 
 function networkReason(code: string | undefined): string {
   if (code === undefined) return 'network error';

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from '../../src/logger.js';
-import { credentialsError, type SlackCredentialsError, type SlackTokenVariable } from './credentials.js';
+import { credentialsError, SlackCredentialsError, type SlackTokenVariable } from './credentials.js';
 import { describe } from './explain-errors.js';
 import { failureReason, isUnknownHost, retryAfterMs } from './connect-failure.js';
-import { SlackUnreachableError, type SlackApiAddress } from './unreachable.js';
+import type { ApiAddress } from '../api-address.js';
+import { SlackUnreachableError } from './unreachable.js';
 
 /** Waits between tries: the first, doubled after each failure up to the last. */
 export interface RetryDelays {
@@ -28,7 +29,7 @@ export const START_UP_LIMIT_MS = 2 * 60_000;
 /** Start-up's limit: when it stops trying (`Date.now()` time, one for all its steps), and which Web API address to name then. */
 export interface StartUpLimit {
   endsAt: number;
-  api: SlackApiAddress;
+  api: ApiAddress;
 }
 
 /** What a retry loop needs besides the attempt. */
@@ -106,8 +107,8 @@ export function reconnectWhenDropped(receiver: SocketModeReceiver, connect: () =
       },
       (error: unknown) => {
         if (context.signal.aborted) return;
-        const refused = credentialsError(error, 'SLACK_APP_TOKEN');
-        if (refused) return context.onRefused(refused);
+        // retryUntilAccepted has already turned a refusal of the app token into this error.
+        if (error instanceof SlackCredentialsError) return context.onRefused(error);
         context.log.error('Slack: reconnecting Socket Mode failed', { error: describe(error) });
       },
     );

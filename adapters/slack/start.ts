@@ -13,7 +13,8 @@ import type { DailyPapers } from '../../src/digest/daily-papers.js';
 import type { DigestPublisher } from '../../src/digest/publisher.js';
 import { createSlackPublisher } from './digest-publisher.js';
 import { CONNECT_RETRY, reconnectWhenDropped, retryUntilAccepted, START_UP_LIMIT_MS, type RetryDelays } from './connect.js';
-import { apiAddress } from './unreachable.js';
+import { apiAddress } from '../api-address.js';
+import { SLACK_API } from './unreachable.js';
 import type { SlackCredentialsError } from './credentials.js';
 
 /**
@@ -86,7 +87,7 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
   const stopping = new AbortController();
   const retry = { log, delays: options.connectRetry ?? CONNECT_RETRY, signal: stopping.signal };
   // One limit for the whole start-up: auth.test and, in Socket Mode, apps.connections.open share it.
-  const startUp = { ...retry, limit: { endsAt: Date.now() + (options.startUpLimitMs ?? START_UP_LIMIT_MS), api: apiAddress(config.apiUrl) } };
+  const startUp = { ...retry, limit: { endsAt: Date.now() + (options.startUpLimitMs ?? START_UP_LIMIT_MS), api: apiAddress(config.apiUrl, SLACK_API) } };
   // Bolt's init calls auth.test with the bot token.
   await retryUntilAccepted('checking SLACK_BOT_TOKEN (auth.test)', 'SLACK_BOT_TOKEN', () => app.init(), startUp);
   const inflight = new InFlight();

@@ -4,7 +4,7 @@ import { SEARCH_QUERY_MAX_LENGTH } from '../button-ids.js';
 import { typedText } from '../escape.js';
 
 /** A filter is a `/search` query, so it is held to a query's length: a filter can be tried with `/search` first. */
-export const FILTER_MAX_LENGTH = SEARCH_QUERY_MAX_LENGTH;
+const FILTER_MAX_LENGTH = SEARCH_QUERY_MAX_LENGTH;
 
 /** The optional `filter` of `/daily` and `/subscribe`, registered alike so that both read the same way. */
 export function filterOption(option: SlashCommandStringOption): SlashCommandStringOption {
