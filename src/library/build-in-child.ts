@@ -39,7 +39,7 @@ const STDERR_KEPT_CHARS = 1000;
 /**
  * How long the child may take before it is stopped and this process builds the index instead. The child builds
  * the 74,728 arXiv cs papers of ../shared/corpus in 15-20 s on 2 quiet cores and 25-30 s on busy ones (measured
- * 2026-11-27), and the time grows with the corpus (README, Speed and memory): 5 minutes leaves room for several
+ * 2026-11-27), and the time grows with the corpus (docs/performance.md): 5 minutes leaves room for several
  * times that corpus on a slower machine, and still ends a child that hangs (on a stalled disk, say) before the bot
  * has been silent long.
  */
