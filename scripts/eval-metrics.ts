@@ -3,13 +3,23 @@ import { readFileSync } from 'node:fs';
 import type { Answer } from '../src/types.js';
 import { slugify } from '../src/text.js';
 
-/** One line of shared/eval/dev.jsonl (see shared/eval/README.md). */
-export const EvalQuestion = z.object({
-  q: z.string(),
-  relevant: z.array(z.string()).min(1),
-  kind: z.enum(['keyword', 'paraphrase', 'acronym', 'finding', 'topic', 'typo', 'title']),
-  answer: z.string().optional(),
-});
+/** Questions no paper answers: the bot should decline them (no cited answer), whatever papers it lists. */
+export const DECLINED_KINDS = ['offtopic', 'smalltalk'] as const;
+
+/**
+ * One line of shared/eval/dev.jsonl (see shared/eval/README.md), or of our own sets, which add the two kinds of
+ * questions to decline, with no relevant papers.
+ */
+export const EvalQuestion = z
+  .object({
+    q: z.string(),
+    relevant: z.array(z.string()),
+    kind: z.enum(['keyword', 'paraphrase', 'acronym', 'finding', 'topic', 'typo', 'title', ...DECLINED_KINDS]),
+    answer: z.string().optional(),
+  })
+  .refine((question) => isDeclinedKind(question.kind) === (question.relevant.length === 0), {
+    message: 'off-topic and small-talk questions have no relevant papers; every other kind has at least one',
+  });
 export type EvalQuestion = z.infer<typeof EvalQuestion>;
 
 export function readQuestions(path: string): EvalQuestion[] {
@@ -19,18 +29,26 @@ export function readQuestions(path: string): EvalQuestion[] {
     .map((line) => EvalQuestion.parse(JSON.parse(line)));
 }
 
+export function isDeclinedKind(kind: string): boolean {
+  return (DECLINED_KINDS as readonly string[]).includes(kind);
+}
+
+/** The rank metrics are undefined for questions to decline, which have `declined` alone. */
 export interface Scores {
-  hit1: number;
-  hit3: number;
-  mrr10: number;
+  hit1?: number;
+  hit3?: number;
+  mrr10?: number;
   /** Topic questions only. */
   topicRecall10?: number;
   /** Finding questions only. */
   answerAccuracy?: number;
+  /** Questions to decline only: 1 when the bot gave no cited answer. */
+  declined?: number;
 }
 
 /** Scores one answer exactly as shared/eval/README.md defines the metrics. */
 export function scoreAnswer(question: EvalQuestion, answer: Answer): Scores {
+  if (isDeclinedKind(question.kind)) return { declined: answer.answer === null ? 1 : 0 };
   const top = answer.results.slice(0, 10).map((match) => slugify(match.paper.title));
   const relevant = new Set(question.relevant);
   const firstRank = top.findIndex((slug) => relevant.has(slug)) + 1;
@@ -55,10 +73,10 @@ export function meanScores(all: readonly Scores[]): Scores {
     const values = all.map(pick).filter((v): v is number => v !== undefined);
     return values.length === 0 ? undefined : values.reduce((a, b) => a + b, 0) / values.length;
   };
-  const result: Scores = { hit1: mean((s) => s.hit1)!, hit3: mean((s) => s.hit3)!, mrr10: mean((s) => s.mrr10)! };
-  const topic = mean((s) => s.topicRecall10);
-  const accuracy = mean((s) => s.answerAccuracy);
-  if (topic !== undefined) result.topicRecall10 = topic;
-  if (accuracy !== undefined) result.answerAccuracy = accuracy;
+  const result: Scores = {};
+  for (const metric of ['hit1', 'hit3', 'mrr10', 'topicRecall10', 'answerAccuracy', 'declined'] as const) {
+    const value = mean((s) => s[metric]);
+    if (value !== undefined) result[metric] = value;
+  }
   return result;
 }

@@ -1,45 +1,50 @@
 /**
- * `npm run eval`: answer quality on shared/eval/dev.jsonl, on the shipped seed and on the seed mixed into the
- * 74,728 arXiv abstracts, printed as markdown tables; then the same for scripts/team-questions.jsonl, 60 questions
- * about 60 other seed papers that a teammate wrote from the abstracts alone, without running paperbot: a check that
- * tuning on the dev questions generalises. Last, scripts/arxiv-questions.jsonl: 60 questions, written the same blind
- * way, about 60 random papers of the arXiv cs corpus (not the seed), a check that ranking changes generalise beyond
- * the seed papers; it is scored on the large corpus only, as its papers are not in the seed, so it has no seed table.
- * `--seed-only` skips the large corpus and so the arXiv set; `--questions FILE` scores only FILE, on both corpora;
- * `--verbose` lists misses.
+ * `npm run eval`: answer quality, printed as markdown tables, on the shipped seed (106 papers) and on the seed mixed
+ * into the 74,728 arXiv cs abstracts of ../shared/corpus ("75k"). The sets, each described in docs/quality.md:
+ * shared/eval/dev.jsonl; scripts/team-questions.jsonl and scripts/arxiv-questions.jsonl (written from the abstracts
+ * without running paperbot); scripts/chat-questions-*.jsonl (written blind, in the voice of chat); and
+ * scripts/offtopic-questions.jsonl (off-topic questions and small talk, which should get no cited answer). A set
+ * whose papers are not in the seed is scored at 75k only.
+ * `--seed-only` skips the large corpus; `--questions FILE` scores only FILE, on both corpora; `--verbose` lists misses.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus, DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
 import { createPaperIndex } from '../src/create-paper-index.js';
 import type { PaperIndex } from '../src/paper-index.js';
 import type { Paper } from '../src/types.js';
 import { slugify } from '../src/text.js';
-import { meanScores, readQuestions, scoreAnswer, type EvalQuestion, type Scores } from './eval-metrics.js';
+import { isDeclinedKind, meanScores, readQuestions, scoreAnswer, type EvalQuestion, type Scores } from './eval-metrics.js';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
-const DEV_QUESTIONS = `${SHARED}eval/dev.jsonl`;
-const TEAM_QUESTIONS = fileURLToPath(new URL('./team-questions.jsonl', import.meta.url));
-const ARXIV_QUESTIONS = fileURLToPath(new URL('./arxiv-questions.jsonl', import.meta.url));
 const ARXIV_CORPUS = `${SHARED}corpus/arxiv-cs-daily.jsonl.gz`;
+const ours = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.url));
 
 /** A question file to score; `largeCorpusOnly` when its papers are not in the seed, so a seed table means nothing. */
 interface QuestionSet {
   name: string;
-  questions: EvalQuestion[];
+  path: string;
   largeCorpusOnly?: boolean;
 }
 
 const args = new Set(process.argv.slice(2));
-const questionSets: QuestionSet[] = args.has('--questions')
-  ? [{ name: 'Questions', questions: readQuestions(process.argv[process.argv.indexOf('--questions') + 1]!) }]
-  : [
-      { name: 'Dev questions', questions: readQuestions(DEV_QUESTIONS) },
-      { name: 'Team questions', questions: readQuestions(TEAM_QUESTIONS) },
-      { name: 'arXiv questions', questions: readQuestions(ARXIV_QUESTIONS), largeCorpusOnly: true },
-    ];
+const ALL_SETS: QuestionSet[] = [
+  { name: 'Dev questions', path: `${SHARED}eval/dev.jsonl` },
+  { name: 'Team questions', path: ours('team-questions.jsonl') },
+  { name: 'arXiv questions', path: ours('arxiv-questions.jsonl'), largeCorpusOnly: true },
+  { name: 'Chat questions (seed papers)', path: ours('chat-questions-seed.jsonl') },
+  { name: 'Chat questions (arXiv papers)', path: ours('chat-questions-arxiv.jsonl'), largeCorpusOnly: true },
+  { name: 'Off-topic questions and small talk', path: ours('offtopic-questions.jsonl') },
+];
+const chosen = args.has('--questions') ? [{ name: 'Questions', path: process.argv[process.argv.indexOf('--questions') + 1]! }] : ALL_SETS;
+const missing = chosen.filter((set) => !existsSync(set.path));
+const questionSets = chosen.filter((set) => existsSync(set.path)).map((set) => ({ ...set, questions: readQuestions(set.path) }));
+const withLargeCorpus = !args.has('--seed-only') && existsSync(ARXIV_CORPUS);
+if (missing.length > 0) console.log(`Not scored (file not found): ${missing.map((set) => set.path).join(', ')}`);
+if (!args.has('--seed-only') && !withLargeCorpus) console.log(`Seed only: the 75k tables need ${ARXIV_CORPUS} (the repository's ../shared folder).`);
 
 const seed = createPaperIndex(await loadCorpus([DEFAULT_CORPUS_PATH]));
-const mixedPapers = args.has('--seed-only') ? undefined : await loadCorpus([DEFAULT_CORPUS_PATH, ARXIV_CORPUS]);
+const mixedPapers = withLargeCorpus ? await loadCorpus([DEFAULT_CORPUS_PATH, ARXIV_CORPUS]) : undefined;
 const mixed = mixedPapers && createPaperIndex(mixedPapers);
 // Checked before any scoring, so a bad slug stops the run at once instead of after minutes of tables.
 for (const { name, questions, largeCorpusOnly } of questionSets) {
@@ -48,8 +53,8 @@ for (const { name, questions, largeCorpusOnly } of questionSets) {
 for (const { name, questions, largeCorpusOnly } of questionSets) {
   if (!largeCorpusOnly) printTable(`${name}, seed (106 papers)`, evaluate(seed, questions), true);
   if (!mixed) continue;
-  const singlePaper = questions.filter((q) => q.kind !== 'topic');
-  printTable(`${name}, seed + arXiv cs (${mixedPapers!.length.toLocaleString('en-US')} papers), single-paper kinds`, evaluate(mixed, singlePaper), false);
+  const noTopics = questions.filter((q) => q.kind !== 'topic');
+  printTable(`${name}, seed + arXiv cs (${mixedPapers!.length.toLocaleString('en-US')} papers), no topic questions`, evaluate(mixed, noTopics), false);
 }
 
 /**
@@ -72,23 +77,29 @@ function assertEachSlugNamesOnePaper(setName: string, questions: readonly EvalQu
 function evaluate(index: PaperIndex, qs: readonly EvalQuestion[]): Map<string, Scores[]> {
   const byKind = new Map<string, Scores[]>();
   for (const question of qs) {
-    const scores = scoreAnswer(question, index.answer(question.q));
-    if (args.has('--verbose') && (scores.hit1 < 1 || scores.answerAccuracy === 0 || (scores.topicRecall10 ?? 1) < 1)) {
-      const answer = index.answer(question.q);
-      console.log(`MISS [${question.kind}] ${question.q}\n  got: ${answer.results.slice(0, 3).map((r) => r.paper.title.slice(0, 50)).join(' | ')}\n  want: ${question.relevant.join(', ')}${question.answer ? `\n  answer: ${answer.answer?.text}\n  gold:   ${question.answer}` : ''}`);
+    const answer = index.answer(question.q);
+    const scores = scoreAnswer(question, answer);
+    if (args.has('--verbose') && isMiss(scores)) {
+      console.log(`MISS [${question.kind}] ${question.q}\n  got: ${answer.results.slice(0, 3).map((r) => r.paper.title.slice(0, 50)).join(' | ')}\n  want: ${question.relevant.join(', ') || '(no answer)'}${question.answer || scores.declined === 0 ? `\n  answer: ${answer.answer?.text}` : ''}${question.answer ? `\n  gold:   ${question.answer}` : ''}`);
     }
-    for (const kind of ['all', question.kind]) byKind.set(kind, [...(byKind.get(kind) ?? []), scores]);
+    // Questions to decline are not counted under "all", which keeps the rank metrics of the questions papers answer.
+    for (const kind of [isDeclinedKind(question.kind) ? 'all declined' : 'all', question.kind]) byKind.set(kind, [...(byKind.get(kind) ?? []), scores]);
   }
   return byKind;
+}
+
+function isMiss(scores: Scores): boolean {
+  return scores.hit1 === 0 || scores.answerAccuracy === 0 || (scores.topicRecall10 ?? 1) < 1 || scores.declined === 0;
 }
 
 function printTable(title: string, byKind: Map<string, Scores[]>, withTopics: boolean): void {
   const format = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(3));
   console.log(`\n### ${title}\n`);
-  console.log(`| kind | n | hit@1 | hit@3 | MRR@10 |${withTopics ? ' topic recall@10 |' : ''} answer accuracy |`);
-  console.log(`|---|---|---|---|---|${withTopics ? '---|' : ''}---|`);
-  for (const [kind, scores] of [...byKind].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b)))) {
+  console.log(`| kind | n | hit@1 | hit@3 | MRR@10 |${withTopics ? ' topic recall@10 |' : ''} answer accuracy | declined |`);
+  console.log(`|---|---|---|---|---|${withTopics ? '---|' : ''}---|---|`);
+  const order = (kind: string) => (kind === 'all' ? '0' : kind === 'all declined' ? '1' : `2${kind}`);
+  for (const [kind, scores] of [...byKind].sort(([a], [b]) => order(a).localeCompare(order(b)))) {
     const m = meanScores(scores);
-    console.log(`| ${kind} | ${scores.length} | ${format(m.hit1)} | ${format(m.hit3)} | ${format(m.mrr10)} |${withTopics ? ` ${format(m.topicRecall10)} |` : ''} ${format(m.answerAccuracy)} |`);
+    console.log(`| ${kind} | ${scores.length} | ${format(m.hit1)} | ${format(m.hit3)} | ${format(m.mrr10)} |${withTopics ? ` ${format(m.topicRecall10)} |` : ''} ${format(m.answerAccuracy)} | ${format(m.declined)} |`);
   }
 }
