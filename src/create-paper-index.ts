@@ -43,6 +43,7 @@ class LivePaperIndex implements PaperIndex {
     const results = this.toMatches(this.rank(parsed).slice(0, clampLimit(options.limit)), parsed);
     const top = results[0];
     return {
+      kind: top ? 'answered' : 'nothing-found',
       question: parsed.text,
       answer: top ? this.cite(top.paper, parsed) : null,
       results,

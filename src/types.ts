@@ -60,8 +60,16 @@ export interface CitedAnswer {
   paper: Paper;
 }
 
+/**
+ * What kind of reply an answer is, so that every adapter says the same:
+ * - `answered`: `answer` quotes the best paper, and `results` lists the papers that match.
+ * - `nothing-found`: no paper matched; `suggestions` may list close titles.
+ */
+export type AnswerKind = 'answered' | 'nothing-found';
+
 /** What `answer(question)` returns. */
 export interface Answer {
+  kind: AnswerKind;
   question: string;
   answer: CitedAnswer | null;
   results: PaperMatch[];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { embedLength } from 'discord.js';
 import { parseJsonLines } from '../src/corpus/json-lines.js';
 import { parseHfDailyPapers } from '../src/corpus/hf-api.js';
-import type { Paper, PaperMatch } from '../src/types.js';
+import type { Answer, Paper, PaperMatch } from '../src/types.js';
 import { DISCORD_LIMITS } from '../adapters/discord/limits.js';
 import { fitText, safeUrl } from '../adapters/discord/fit.js';
 import { formatPaperCard } from '../adapters/discord/format-paper.js';
@@ -59,7 +59,7 @@ describe('the longest real papers (arxiv-cs-daily: 3,488-character abstract, 226
 
   it('fit an answer to a 1,000-character question quoting the longest abstract', () => {
     const question = 'why '.repeat(250);
-    const answer = { question, answer: { text: longestAbstract.abstract, paperId: longestAbstract.id, paper: longestAbstract }, results: [longestTitle, longestAbstract, mostAuthors].map(match), suggestions: [] };
+    const answer: Answer = { kind: 'answered', question, answer: { text: longestAbstract.abstract, paperId: longestAbstract.id, paper: longestAbstract }, results: [longestTitle, longestAbstract, mostAuthors].map(match), suggestions: [] };
     const message = formatAnswer(answer, true);
     expect(messageProblems(wire(message))).toEqual([]);
     expect(message.embeds[0]!.toJSON().title!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedTitle);

@@ -14,7 +14,7 @@ const CORPUS = ['/work/shared/corpus/arxiv-cs-daily.jsonl.gz', '/work/shared/cor
 
 const match = (paper: Paper, snippet = paper.abstract): PaperMatch => ({ paper, score: 1, snippet, matchedTerms: ['attention'] });
 const answerOf = (papers: Paper[], question = 'what is attention?'): Answer => ({
-  question, answer: { text: papers[0]!.abstract, paperId: papers[0]!.id, paper: papers[0]! }, results: papers.map((p) => match(p)), suggestions: [],
+  kind: 'answered', question, answer: { text: papers[0]!.abstract, paperId: papers[0]!.id, paper: papers[0]! }, results: papers.map((p) => match(p)), suggestions: [],
 });
 const paper = (fields: Partial<Paper>): Paper => ({ id: 'p1', title: 'A paper', abstract: 'An abstract.', authors: [], source: 'jsonl', ...fields });
 
@@ -111,6 +111,7 @@ describe('golden payloads', () => {
 
   it('an answer: header, cited sentence, one section per paper, context, "More results"', async () => {
     const answer: Answer = {
+      kind: 'answered',
       question: 'what is an attention sink?',
       answer: { text: sink.abstract, paperId: sink.id, paper: sink },
       // Four results: three are shown, the fourth tells that "More results" has something to show.
@@ -141,7 +142,7 @@ describe('mention safety in what papers say', () => {
       formatAnswer(answerOf([hostile], '<!channel> @here <@U1>')),
       formatSearchPage({ query: '<@U1>', results: [match(hostile)], total: 1, offset: 0, suggestions: [] }),
       formatSimilar(hostile, [match(hostile)]),
-      formatAnswer({ question: '<!here>', answer: null, results: [], suggestions: [hostile.title] }),
+      formatAnswer({ kind: 'nothing-found', question: '<!here>', answer: null, results: [], suggestions: [hostile.title] }),
     ];
     for (const message of messages) expect(unsafeSequences(message)).toEqual([]);
     // The escaped words are still there for the reader to see.
