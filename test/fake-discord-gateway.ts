@@ -25,8 +25,8 @@ export class FakeGateway {
     wss.on('connection', (socket) => {
       this.socket = socket;
       socket.on('close', () => close());
-      socket.on('message', (data: Buffer) => this.receive(JSON.parse(data.toString('utf8')) as Json, identify));
-      this.send({ op: 10, d: { heartbeat_interval: 41_250 } });
+      socket.on('message', (data: Buffer) => this.receive(socket, JSON.parse(data.toString('utf8')) as Json, identify));
+      this.send({ op: 10, d: { heartbeat_interval: 41_250 } }, socket);
     });
   }
 
@@ -37,9 +37,9 @@ export class FakeGateway {
     return gateway;
   }
 
-  /** Sends an event as Discord would, e.g. `dispatch('INTERACTION_CREATE', raw)`. */
-  dispatch(type: string, data: unknown): void {
-    this.send({ op: 0, t: type, s: ++this.sequence, d: data });
+  /** Sends an event as Discord would, e.g. `dispatch('INTERACTION_CREATE', raw)`, to the latest client connected. */
+  dispatch(type: string, data: unknown, socket = this.socket): void {
+    this.send({ op: 0, t: type, s: ++this.sequence, d: data }, socket);
   }
 
   close(): void {
@@ -47,17 +47,18 @@ export class FakeGateway {
     this.wss.close();
   }
 
-  private receive(payload: Json, identify: (payload: Json) => void): void {
-    if (payload.op === 1) this.send({ op: 11 });
+  /** Answers each client on its own connection: several bot processes may share one fake. */
+  private receive(socket: WebSocket, payload: Json, identify: (payload: Json) => void): void {
+    if (payload.op === 1) this.send({ op: 11 }, socket);
     if (payload.op !== 2) return;
     identify(payload.d as Json);
     this.dispatch('READY', {
       v: 10, user: BOT_USER, guilds: [], session_id: 'fake-session', resume_gateway_url: 'ws://127.0.0.1:1',
       application: { id: APPLICATION_ID, flags: 0 }, shard: [0, 1],
-    });
+    }, socket);
   }
 
-  private send(payload: Json): void {
-    this.socket?.send(JSON.stringify(payload));
+  private send(payload: Json, socket: WebSocket | undefined): void {
+    socket?.send(JSON.stringify(payload));
   }
 }
