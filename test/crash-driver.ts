@@ -2,7 +2,7 @@
  * A bot process for the crash test: runs one `runDueDigests` against a real database file and a loopback
  * "platform" over HTTP, printing `STEP <name> <digestKey>` at each step of posting. With `CRASH_AT=<name>` it
  * freezes right after that step (a synchronous wait, so nothing else runs) until the test SIGKILLs it.
- * Env: DATABASE_PATH, PLATFORM_URL, NOW (ISO), CRASH_AT (intent | sent | marked | none).
+ * Env: DATABASE_PATH, PLATFORM_URL, NOW (ISO), CRASH_AT (intent | sent | marked | none), LEASE_MS (its claims' lease).
  */
 import { writeSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
@@ -11,11 +11,14 @@ import { parseHfDailyPapers } from '../src/corpus/hf-api.js';
 import type { Digest } from '../src/digest/digest.js';
 import type { DigestPublisher } from '../src/digest/publisher.js';
 import { runDueDigests } from '../src/digest/run-due-digests.js';
+import { newClaimant } from '../src/claim/claimant.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { SAMPLES_DIR } from './fake-hf.js';
 
-const env = z.object({ DATABASE_PATH: z.string(), PLATFORM_URL: z.string(), NOW: z.iso.datetime(), CRASH_AT: z.string() }).parse(process.env);
+const env = z
+  .object({ DATABASE_PATH: z.string(), PLATFORM_URL: z.string(), NOW: z.iso.datetime(), CRASH_AT: z.string(), LEASE_MS: z.coerce.number().int().positive() })
+  .parse(process.env);
 
 function step(name: string, key: string): void {
   writeSync(1, `STEP ${name} ${key}\n`);
@@ -45,9 +48,9 @@ const publisher: DigestPublisher = {
 const store = openSqliteStore(env.DATABASE_PATH);
 const watched: Store = {
   ...store,
-  recordIntent: (ref, at) => {
-    const claimed = store.recordIntent(ref, at);
-    step('intent', ref.digestKey);
+  recordIntent: (key, owner, at) => {
+    const claimed = store.recordIntent(key, owner, at);
+    step('intent', key);
     return claimed;
   },
   markSent: (key, messageId, at) => {
@@ -62,6 +65,7 @@ const report = await runDueDigests(new Date(env.NOW), {
   publishers: { slack: publisher },
   papersForDay: async () => papers,
   sleep: async () => {},
+  claimant: newClaimant(env.LEASE_MS),
 });
 writeSync(1, `DONE ${JSON.stringify(report)}\n`);
 store.close();

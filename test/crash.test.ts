@@ -18,6 +18,8 @@ const driver = fileURLToPath(new URL('crash-driver.ts', import.meta.url));
 /** The morning after the sample's day: its digest, of the 20th, is due. */
 const NOW = '2026-08-21T09:00:30Z';
 const CHANNELS = ['C1', 'C2'];
+/** The lease of the drivers' claims: short, so that the restart need not wait for the crashed process's to end. */
+const LEASE_MS = 300;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -48,7 +50,7 @@ afterAll(async () => {
 function runBot(databasePath: string, crashAt: string): Promise<{ output: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', driver], {
-      env: { ...process.env, DATABASE_PATH: databasePath, PLATFORM_URL: platformUrl, NOW, CRASH_AT: crashAt },
+      env: { ...process.env, DATABASE_PATH: databasePath, PLATFORM_URL: platformUrl, NOW, CRASH_AT: crashAt, LEASE_MS: String(LEASE_MS) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -86,6 +88,8 @@ describe('crash at each step of posting', () => {
       const crashed = await runBot(databasePath, crashAt);
       expect(crashed.killed).toBe(true);
       expect(crashed.output).not.toContain('DONE');
+      // The crashed process's claim on C1 has lapsed by the time the restarted one starts.
+      await new Promise((resolve) => setTimeout(resolve, LEASE_MS));
       const restarted = await runBot(databasePath, 'none');
       const report: unknown = JSON.parse(/^DONE (.*)$/m.exec(restarted.output)?.[1] ?? 'null');
       expect(report).toMatchObject(AFTER_RESTART[crashAt]!);

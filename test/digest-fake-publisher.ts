@@ -21,6 +21,8 @@ export class FakePublisher implements DigestPublisher {
   /** Errors thrown by the next `post` calls; `afterSend` ones are thrown after the message was stored. */
   readonly failures: { error: Error; afterSend?: boolean }[] = [];
   lookups = 0;
+  /** How long a post takes before the message is stored. */
+  postMs = 0;
 
   constructor(readonly platform: Platform = 'discord') {}
 
@@ -29,6 +31,7 @@ export class FakePublisher implements DigestPublisher {
     if (this.gone.has(channelId)) throw new ChannelUnavailableError(channelId, 'Unknown Channel');
     const failure = this.failures.shift();
     if (failure && !failure.afterSend) throw failure.error;
+    if (this.postMs > 0) await new Promise((resolve) => setTimeout(resolve, this.postMs));
     const messageId = `m${this.messages.length + 1}`;
     this.messages.push({ channelId, digestKey, digest, messageId });
     if (failure) throw failure.error;

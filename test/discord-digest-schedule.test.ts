@@ -14,6 +14,7 @@ import { FakeChannels } from './fake-discord-channels.js';
 import { FakeGateway } from './fake-discord-gateway.js';
 import { MemoryLogger } from './fake-discord-bot.js';
 import { chatInput } from './fixtures/discord-payloads.js';
+import { leaveInDoubt } from './helpers/in-doubt.js';
 
 // Shaped like a bot token; not a real one.
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.Gabcde.fakefakefakefakefakefakefakefake';
@@ -73,7 +74,7 @@ describe('startDiscord(index, config, log, { daily })', () => {
   it('resolves an in-doubt post (sent, but the bot died before recording it) without posting again', async () => {
     const key = digestKey('discord', CHANNEL, '2026-09-02');
     const { messageId } = await bot.publisher.post(CHANNEL, await daily.daily({ date: DAY, now: new Date('2026-09-03T09:01:00Z') }), key);
-    daily.store.recordIntent({ digestKey: key, platform: 'discord', channelId: CHANNEL, day: '2026-09-02' }, AFTER_NINE);
+    leaveInDoubt(daily.store, { digestKey: key, platform: 'discord', channelId: CHANNEL, day: '2026-09-02' }, AFTER_NINE);
     const posted = channels.in(CHANNEL).length;
     expect((await run(new Date('2026-09-03T09:01:00Z'))).recovered).toEqual([key]);
     expect(daily.store.posting(key)).toMatchObject({ status: 'sent', messageId });

@@ -19,6 +19,7 @@ import { webApi } from '@slack/bolt';
 import { loadSample } from './fake-hf.js';
 import { OTHER_APP_TOKEN, type SlackCall } from './fake-slack.js';
 import type { SlackCredentialsError } from '../adapters/slack/credentials.js';
+import { leaveInDoubt } from './helpers/in-doubt.js';
 
 /** Two real Daily Papers days (15 + 17 papers) as one long day: enough for a 25-paper digest. */
 const papers: Paper[] = [...parseHfDailyPapers(loadSample('2026-08-20'), 's'), ...parseHfDailyPapers(loadSample('2026-08-21'), 's')];
@@ -158,7 +159,7 @@ describe('scheduled digests through the core: exactly once per channel and day',
     store.subscribe({ platform: 'slack', channelId: 'C0CRASH', time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
     const key = digestKey('slack', 'C0CRASH', day);
     // The crash: intent recorded, message sent, the process gone before it could record the ts.
-    store.recordIntent({ digestKey: key, platform: 'slack', channelId: 'C0CRASH', day }, new Date(`${next}T09:00:30Z`));
+    leaveInDoubt(store, { digestKey: key, platform: 'slack', channelId: 'C0CRASH', day }, new Date(`${next}T09:00:30Z`));
     const { messageId } = await publisher.post('C0CRASH', buildDigest(papers, { date: day, top: 25 }), key);
     const before = bed.fake.calls.length;
     const report = await runDueDigests(new Date(`${next}T09:05:00Z`), deps());

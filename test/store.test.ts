@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { ConfigError } from '../src/errors.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import type { Paper } from '../src/types.js';
-import type { PostingRef, Store } from '../src/store/store.js';
+import type { Claimant, PostingRef, Store } from '../src/store/store.js';
 
 function paper(id: string, upvotes: number, extra: Partial<Paper> = {}): Paper {
   return { id, arxivId: id, title: `Paper ${id}`, abstract: 'An abstract.', authors: ['A. Author'], upvotes, source: 'hf-api', ...extra };
@@ -105,6 +105,7 @@ describe('upsertPapers', () => {
     // Back to the first schema, with two papers stored by that build.
     const db = new Database(path);
     db.exec('DROP INDEX papers_by_revision; ALTER TABLE papers DROP COLUMN revision');
+    db.exec('ALTER TABLE postings DROP COLUMN claimed_by; ALTER TABLE postings DROP COLUMN claimed_until');
     db.pragma('user_version = 1');
     const insert = db.prepare("INSERT INTO papers (id, record, upvotes, updated_at) VALUES (?, ?, 1, '2026-08-20T09:00:00.000Z')");
     for (const id of ['b', 'a']) insert.run(id, JSON.stringify(paper(id, 1)));
@@ -150,14 +151,21 @@ describe('subscriptions', () => {
 describe('posting log', () => {
   const ref: PostingRef = { digestKey: 'discord:1:2026-08-20', platform: 'discord', channelId: '1', day: '2026-08-20' };
   const at = new Date('2026-08-20T09:00:00Z');
+  const me: Claimant = { owner: 'host:100:aaaa', leaseMs: 30_000 };
+  const other: Claimant = { owner: 'host:200:bbbb', leaseMs: 30_000 };
+  const later = (ms: number) => new Date(at.getTime() + ms);
   let store: Store;
 
   it('claims, marks sent, and never claims a sent digest again', () => {
     store = openSqliteStore(':memory:');
-    expect(store.recordIntent(ref, at)).toBe(true);
+    expect(store.claim(ref, me, at)).toBe(true);
+    expect(store.posting(ref.digestKey)).toMatchObject({ status: 'waiting', attempts: 0, claimedBy: me.owner, claimedUntil: '2026-08-20T09:00:30.000Z' });
+    expect(store.recordIntent(ref.digestKey, me.owner, at)).toBe(true);
     expect(store.posting(ref.digestKey)).toMatchObject({ status: 'pending', attempts: 1 });
     store.markSent(ref.digestKey, 'm1', at);
-    expect(store.recordIntent(ref, at)).toBe(false);
+    store.releaseClaim(ref.digestKey, me.owner);
+    expect(store.claim(ref, me, later(60_000))).toBe(false);
+    expect(store.recordIntent(ref.digestKey, me.owner, at)).toBe(false);
     store.recordOutcome(ref, { status: 'waiting', error: 'late' }, at);
     expect(store.posting(ref.digestKey)).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 1 });
     store.close();
@@ -167,11 +175,62 @@ describe('posting log', () => {
     store = openSqliteStore(':memory:');
     store.recordOutcome(ref, { status: 'waiting', error: 'HF 503', retryAt: new Date('2026-08-20T09:05:00Z') }, at);
     expect(store.posting(ref.digestKey)).toMatchObject({ status: 'waiting', attempts: 1, nextAttemptAt: '2026-08-20T09:05:00.000Z' });
-    store.recordIntent(ref, at);
+    store.claim(ref, me, at);
+    store.recordIntent(ref.digestKey, me.owner, at);
     store.recordOutcome(ref, { status: 'pending', error: 'socket hang up' }, at);
     expect(store.posting(ref.digestKey)).toMatchObject({ status: 'pending', attempts: 2, lastError: 'socket hang up' });
     store.recordOutcome(ref, { status: 'abandoned', error: 'gave up' }, at);
-    expect(store.recordIntent(ref, at)).toBe(false);
+    expect(store.claim(ref, me, at)).toBe(false);
+    expect(store.recordIntent(ref.digestKey, me.owner, at)).toBe(false);
     store.close();
+  });
+});
+
+describe('claims', () => {
+  const ref: PostingRef = { digestKey: 'slack:C1:2026-08-20', platform: 'slack', channelId: 'C1', day: '2026-08-20' };
+  const at = new Date('2026-08-21T09:00:00Z');
+  const first: Claimant = { owner: 'host:100:aaaa', leaseMs: 30_000 };
+  const second: Claimant = { owner: 'host:200:bbbb', leaseMs: 30_000 };
+  const later = (ms: number) => new Date(at.getTime() + ms);
+  let store: Store;
+  beforeEach(() => {
+    store = openSqliteStore(':memory:');
+  });
+  afterEach(() => store.close());
+
+  it('leave a live claim to its holder, who alone may write the intent', () => {
+    expect(store.claim(ref, first, at)).toBe(true);
+    expect(store.claim(ref, second, later(29_999))).toBe(false);
+    expect(store.recordIntent(ref.digestKey, second.owner, later(29_999))).toBe(false);
+    expect(store.recordIntent(ref.digestKey, first.owner, later(1000))).toBe(true);
+    expect(store.posting(ref.digestKey)).toMatchObject({ status: 'pending', attempts: 1, claimedBy: first.owner });
+  });
+
+  it('are renewed by their holder, and taken over once the lease has run out', () => {
+    store.claim(ref, first, at);
+    expect(store.claim(ref, first, later(20_000))).toBe(true);
+    // Renewed at +20 s: still live at +49 s.
+    expect(store.claim(ref, second, later(49_999))).toBe(false);
+    expect(store.claim(ref, second, later(50_000))).toBe(true);
+    expect(store.posting(ref.digestKey)).toMatchObject({ claimedBy: second.owner, claimedUntil: '2026-08-21T09:01:20.000Z' });
+    // The first holder's lapsed claim no longer lets it send.
+    expect(store.recordIntent(ref.digestKey, first.owner, later(50_001))).toBe(false);
+    expect(store.claim(ref, first, later(50_001))).toBe(false);
+  });
+
+  it('once released, may be taken at once; a release by another owner changes nothing', () => {
+    store.claim(ref, first, at);
+    store.releaseClaim(ref.digestKey, second.owner);
+    expect(store.claim(ref, second, later(1))).toBe(false);
+    store.releaseClaim(ref.digestKey, first.owner);
+    expect(store.posting(ref.digestKey)?.claimedBy).toBeUndefined();
+    expect(store.claim(ref, second, later(2))).toBe(true);
+  });
+
+  it('keep a posting in doubt through a takeover: the new holder finds it pending', () => {
+    store.claim(ref, first, at);
+    store.recordIntent(ref.digestKey, first.owner, at);
+    expect(store.claim(ref, second, later(30_000))).toBe(true);
+    expect(store.posting(ref.digestKey)).toMatchObject({ status: 'pending', attempts: 1, claimedBy: second.owner });
   });
 });

@@ -1,5 +1,5 @@
 import type { Logger } from '../logger.js';
-import type { Platform, Store } from '../store/store.js';
+import type { Claimant, Platform, Store } from '../store/store.js';
 import type { Paper, PaperMatch } from '../types.js';
 import type { DigestPublisher } from './publisher.js';
 
@@ -16,7 +16,7 @@ export const DIGEST_POST_SPACING_MS = 1_000;
 
 /** What `runDueDigests` needs; the scheduler wires the real ones, tests pass fakes. */
 export interface DigestRunDeps {
-  store: Pick<Store, 'subscriptions' | 'markChannelUnavailable' | 'posting' | 'recordIntent' | 'markSent' | 'recordOutcome'>;
+  store: Pick<Store, 'subscriptions' | 'markChannelUnavailable' | 'posting' | 'claim' | 'releaseClaim' | 'recordIntent' | 'markSent' | 'recordOutcome'>;
   /** By platform; subscriptions of a platform that is not running are left for later. */
   publishers: Partial<Record<Platform, DigestPublisher>>;
   /**
@@ -31,6 +31,10 @@ export interface DigestRunDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Aborted on shutdown: the run finishes the channel it is posting to and starts no other. */
   signal?: AbortSignal;
+  /** Who claims the postings; default this process (`THIS_PROCESS`). Tests pass one per simulated process. */
+  claimant?: Claimant;
+  /** The real time, for claims; default `new Date()`. */
+  clock?: () => Date;
 }
 
 /** What one run did, by digest key: for logs and tests. */
@@ -43,11 +47,13 @@ export interface DigestRunReport {
   retrying: string[];
   abandoned: string[];
   unavailable: string[];
+  /** Claimed by another process (posting it now, or finished a moment ago): left alone. */
+  elsewhere: string[];
 }
 
 /** A report with nothing in it yet. */
 export function emptyReport(): DigestRunReport {
-  return { sent: [], recovered: [], skipped: [], retrying: [], abandoned: [], unavailable: [] };
+  return { sent: [], recovered: [], skipped: [], retrying: [], abandoned: [], unavailable: [], elsewhere: [] };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isUserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { PostingRef, Subscription } from '../store/store.js';
+import type { PostingRecord, PostingRef, Subscription } from '../store/store.js';
+import { holdClaim, type ClaimDeps } from '../claim/hold-claim.js';
 import type { Paper } from '../types.js';
 import { buildDigest } from './build-digest.js';
 import type { Digest } from './digest.js';
@@ -9,27 +10,41 @@ import { digestKey, MAX_DIGEST_ATTEMPTS, retryAt, type DigestRunDeps, type Diges
 import { isChannelUnavailable, type DigestPublisher } from './publisher.js';
 import { searchWithin } from './search-within.js';
 
-interface PostDeps extends DigestRunDeps {
+type PostDeps = Omit<DigestRunDeps, 'claimant' | 'clock'> & ClaimDeps & {
   publisher: DigestPublisher;
   logger: Logger;
   /** Called right before each send, to space the posts of one run. */
   pace(): Promise<void>;
-}
+};
 
 type Outcome = { kind: keyof DigestRunReport; key: string } | undefined;
 
 const FINISHED = new Set(['sent', 'skipped', 'abandoned']);
 
 /**
- * One channel's digest of one day, exactly once: intent written before the send, the message id after. The key
+ * One channel's digest of one day, exactly once: intent written before the send, the message id after, both under
+ * this process's claim on the posting, so that of several processes on one database only one posts it. The key
  * names the papers' day (`due.papersDay`), the date the digest's heading shows. A `pending` record (intent, no id)
  * is in doubt and is asked of the publisher before any new send.
  */
 export async function postSubscription(subscription: Subscription, due: DigestDay, now: Date, deps: PostDeps): Promise<Outcome> {
   const ref = refOf(subscription, due.papersDay);
+  // Checked before claiming, so that finished and resting postings cost no write.
+  if (!isOpen(deps.store.posting(ref.digestKey), now)) return undefined;
+  const claimed = await holdClaim(ref, deps, () => postClaimed(subscription, due, ref, now, deps));
+  return claimed.won ? claimed.result : { kind: 'elsewhere', key: ref.digestKey };
+}
+
+/** Whether a posting may be tried now: not finished, and not waiting for a later retry. */
+function isOpen(record: PostingRecord | undefined, now: Date): boolean {
+  if (record && FINISHED.has(record.status)) return false;
+  return !(record?.nextAttemptAt && now < new Date(record.nextAttemptAt));
+}
+
+/** The posting under this process's claim. Read again: the claim's previous holder may have changed it. */
+async function postClaimed(subscription: Subscription, due: DigestDay, ref: PostingRef, now: Date, deps: PostDeps): Promise<Outcome> {
   const record = deps.store.posting(ref.digestKey);
-  if (record && FINISHED.has(record.status)) return undefined;
-  if (record?.nextAttemptAt && now < new Date(record.nextAttemptAt)) return undefined;
+  if (!isOpen(record, now)) return undefined;
   try {
     const today = await earlierPostToday(subscription, due.postingDay, now, deps);
     if (today !== 'none') return today;
@@ -45,7 +60,7 @@ export async function postSubscription(subscription: Subscription, due: DigestDa
       return { kind: 'skipped', key: ref.digestKey };
     }
     await deps.pace();
-    if (!deps.store.recordIntent(ref, now)) return undefined;
+    if (!deps.store.recordIntent(ref.digestKey, deps.claimant.owner, now)) return { kind: 'elsewhere', key: ref.digestKey };
     const { messageId } = await deps.publisher.post(ref.channelId, digest, ref.digestKey);
     deps.store.markSent(ref.digestKey, messageId, now);
     deps.logger.info('digest: posted', { digestKey: ref.digestKey, messageId, papers: digest.entries.length });

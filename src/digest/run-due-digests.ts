@@ -1,3 +1,4 @@
+import { THIS_PROCESS } from '../claim/claimant.js';
 import { silentLogger } from '../logger.js';
 import { sleep as realSleep } from '../ingest/retry.js';
 import type { Paper } from '../types.js';
@@ -16,6 +17,8 @@ export async function runDueDigests(now: Date, deps: DigestRunDeps): Promise<Dig
   const report = emptyReport();
   const logger = deps.logger ?? silentLogger;
   const wait = deps.sleep ?? realSleep;
+  const claimant = deps.claimant ?? THIS_PROCESS;
+  const clock = deps.clock ?? (() => new Date());
   // One fetch per day per run, however many channels post it.
   const days = new Map<string, Promise<readonly Paper[]>>();
   const papersForDay = (day: string) => {
@@ -40,7 +43,7 @@ export async function runDueDigests(now: Date, deps: DigestRunDeps): Promise<Dig
       // Inside the try: a zone this runtime no longer knows (ICU data changes) fails this channel only.
       const due = dueDigest(now, subscription.timezone, subscription.time);
       if (due === undefined) continue;
-      const outcome = await postSubscription(subscription, due, now, { ...deps, publisher, papersForDay, logger, pace });
+      const outcome = await postSubscription(subscription, due, now, { ...deps, publisher, papersForDay, logger, pace, claimant, clock });
       if (outcome) report[outcome.kind].push(outcome.key);
     } catch (error) {
       // A store failure or an unknown zone: nothing sent is left unrecorded, so a later run can sort it out.

@@ -50,4 +50,11 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE papers SET revision = rowid;
   CREATE INDEX papers_by_revision ON papers (revision, id);
   `,
+  // A claim on a posting: who holds it and until when (ISO timestamps sort as text). Several processes on one
+  // database each run the scheduler; the one whose claim is live posts, the others leave the digest alone, and a
+  // claim whose process died ends with its lease (src/claim/hold-claim.ts).
+  `
+  ALTER TABLE postings ADD COLUMN claimed_by TEXT;
+  ALTER TABLE postings ADD COLUMN claimed_until TEXT;
+  `,
 ];

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { PostingLog, PostingRecord } from './store.js';
+import type { Claimant, PostingLog, PostingRecord } from './store.js';
+import { CLAIM_SQL, claimParameters, INTENT_SQL } from './claim-sql.js';
 
 const PostingRow = z.object({
   digest_key: z.string(),
@@ -13,6 +14,8 @@ const PostingRow = z.object({
   last_error: z.string().nullable(),
   next_attempt_at: z.string().nullable(),
   updated_at: z.string(),
+  claimed_by: z.string().nullable(),
+  claimed_until: z.string().nullable(),
 });
 
 function toRecord(raw: unknown): PostingRecord {
@@ -29,19 +32,17 @@ function toRecord(raw: unknown): PostingRecord {
   if (row.message_id !== null) record.messageId = row.message_id;
   if (row.last_error !== null) record.lastError = row.last_error;
   if (row.next_attempt_at !== null) record.nextAttemptAt = row.next_attempt_at;
+  if (row.claimed_by !== null) record.claimedBy = row.claimed_by;
+  if (row.claimed_until !== null) record.claimedUntil = row.claimed_until;
   return record;
 }
 
 /** The posting log half of the SQLite store: the exactly-once bookkeeping of digests. */
 export function createSqlitePostings(db: Database.Database): PostingLog {
   const select = db.prepare('SELECT * FROM postings WHERE digest_key = ?');
-  // The WHERE on the update is the guard: a finished posting is never claimed again.
-  const intent = db.prepare(`
-    INSERT INTO postings (digest_key, platform, channel_id, day, status, attempts, updated_at)
-    VALUES (@digestKey, @platform, @channelId, @day, 'pending', 1, @at)
-    ON CONFLICT (digest_key) DO UPDATE SET status = 'pending', attempts = attempts + 1, next_attempt_at = NULL,
-      updated_at = @at
-    WHERE postings.status IN ('waiting', 'pending')`);
+  const claim = db.prepare(CLAIM_SQL);
+  const release = db.prepare('UPDATE postings SET claimed_by = NULL, claimed_until = NULL WHERE digest_key = ? AND claimed_by = ?');
+  const intent = db.prepare(INTENT_SQL);
   const sent = db.prepare(`
     UPDATE postings SET status = 'sent', message_id = ?, last_error = NULL, next_attempt_at = NULL, updated_at = ?
     WHERE digest_key = ?`);
@@ -58,7 +59,11 @@ export function createSqlitePostings(db: Database.Database): PostingLog {
       const row = select.get(digestKey);
       return row === undefined ? undefined : toRecord(row);
     },
-    recordIntent: db.transaction((ref, at: Date) => intent.run({ ...ref, at: at.toISOString() }).changes > 0),
+    claim: db.transaction((ref, claimant: Claimant, at: Date) => claim.run(claimParameters(ref, claimant, at)).changes > 0),
+    releaseClaim: (digestKey, owner) => {
+      release.run(digestKey, owner);
+    },
+    recordIntent: db.transaction((digestKey: string, owner: string, at: Date) => intent.run({ digestKey, owner, at: at.toISOString() }).changes > 0),
     markSent: db.transaction((digestKey: string, messageId: string, at: Date) => {
       sent.run(messageId, at.toISOString(), digestKey);
     }),

@@ -103,6 +103,10 @@ export interface PostingRecord {
   /** ISO timestamp before which no new attempt is made. */
   nextAttemptAt?: string;
   updatedAt: string;
+  /** The owner of the latest claim (`Claimant.owner`), while it is held. */
+  claimedBy?: string;
+  /** ISO timestamp at which that claim ends unless renewed. */
+  claimedUntil?: string;
 }
 
 /** The identity of one posting: a channel's digest of one Hugging Face day (see `PostingRecord.day`). */
@@ -113,13 +117,35 @@ export interface PostingRef {
   day: string;
 }
 
+/**
+ * Who claims a posting: one process, and how long its claim lasts unless renewed. Several processes on one
+ * database (replicas of `npm start`) each run the scheduler; a claim makes one of them the only one to post.
+ */
+export interface Claimant {
+  /** Unique per process: `host:pid:random` (`src/claim/claimant.ts`). */
+  owner: string;
+  /** How long a claim lasts from its last renewal; after that, another process may take the posting over. */
+  leaseMs: number;
+}
+
 export interface PostingLog {
   posting(digestKey: string): PostingRecord | undefined;
   /**
-   * Writes the intent to send and counts the attempt. Fails (returns false) when the posting is already
-   * `sent`, `skipped` or `abandoned`, so two runs can never both claim a finished digest.
+   * Claims the posting for `claimant` until `at` + its lease, creating the posting (`waiting`, no attempt yet)
+   * when it has no record. Atomic: of processes claiming at once, one wins. True when won, or renewed by the same
+   * owner; false when the posting is finished (`sent`, `skipped`, `abandoned`) or another owner's claim is still
+   * live at `at`. A claim whose lease ran out (its process died) is taken over: a `pending` posting is then in
+   * doubt, and the new holder asks the platform before sending.
    */
-  recordIntent(ref: PostingRef, at: Date): boolean;
+  claim(ref: PostingRef, claimant: Claimant, at: Date): boolean;
+  /** Ends `owner`'s claim on the posting; nothing when another owner holds it now. */
+  releaseClaim(digestKey: string, owner: string): void;
+  /**
+   * Writes the intent to send and counts the attempt, only under `owner`'s claim. Fails (returns false) when the
+   * posting is finished or another process holds its claim (this one's lapsed and was taken over), so that two
+   * processes can never both send one digest.
+   */
+  recordIntent(digestKey: string, owner: string, at: Date): boolean;
   /** Marks the posting sent with the platform's message id. */
   markSent(digestKey: string, messageId: string, at: Date): void;
   /**
