@@ -30,17 +30,17 @@ async function main(): Promise<void> {
   for (const warning of unusedSettings(process.env)) log.warn(warning);
   if (!discord && !slack) {
     // Papers brought in by `npm run ingest` live in the database: the chat reads them, and never creates one.
-    const store = existsSync(dailyConfig.databasePath) ? openSqliteStore(dailyConfig.databasePath) : undefined;
+    const store = existsSync(dailyConfig.databasePath) ? await openSqliteStore(dailyConfig.databasePath) : undefined;
     const index = await openPapers(core, store).finally(() => store?.close());
     return startTerminalChat(index);
   }
-  const store = openSqliteStore(dailyConfig.databasePath);
+  const store = await openSqliteStore(dailyConfig.databasePath);
   // From here on a signal closes what is open so far: a start can take minutes (a first build, Slack retrying).
-  shutDown = async () => store.close();
+  shutDown = () => store.close();
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
-  const index = await openPapers(core, store).catch((error: unknown) => {
-    store.close();
+  const index = await openPapers(core, store).catch(async (error: unknown) => {
+    await store.close();
     throw error;
   });
   const daily = openDailyPapers(dailyConfig, { index, logger: log, store });
@@ -51,14 +51,14 @@ async function main(): Promise<void> {
     log.error(error.message);
     void stop('credentials refused', 1);
   };
-  const bots = await startBots(index, { discord, slack }, daily, log, onCredentialsRefused).catch((error: unknown) => {
+  const bots = await startBots(index, { discord, slack }, daily, log, onCredentialsRefused).catch(async (error: unknown) => {
     // The bots already up are disconnected; the store is closed before the error ends the process.
-    daily.close();
+    await daily.close();
     throw error;
   });
   shutDown = async () => {
     await bots.stop();
-    daily.close();
+    await daily.close();
   };
   // A stray rejection must not end the bot; each adapter already answers its own errors.
   process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', { reason: reason instanceof Error ? reason.message : String(reason) }));

@@ -88,9 +88,9 @@ describe('npm start with no tokens', () => {
   it('adds the papers ingested earlier, and the next time starts from the snapshot it saved with them', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'paperbot-start-'));
     const databasePath = join(dataDir, 'paperbot.sqlite');
-    const store = openSqliteStore(databasePath);
-    store.upsertPapers((await loadCorpusFile('../shared/corpus/hf-daily-papers.jsonl.gz')).slice(0, SNAPSHOT_MIN_PAPERS));
-    store.close();
+    const store = await openSqliteStore(databasePath);
+    await store.upsertPapers((await loadCorpusFile('../shared/corpus/hf-daily-papers.jsonl.gz')).slice(0, SNAPSHOT_MIN_PAPERS));
+    await store.close();
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: databasePath, DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '' };
     const chat = () => new Promise<{ stdout: string; stderr: string }>((resolve) => {
       const child = execFile('npx', ['tsx', 'adapters/main.ts'], { env, cwd: process.cwd() }, (_, stdout, stderr) => resolve({ stdout, stderr }));

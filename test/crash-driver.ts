@@ -45,16 +45,16 @@ const publisher: DigestPublisher = {
   },
 };
 
-const store = openSqliteStore(env.DATABASE_PATH);
+const store = await openSqliteStore(env.DATABASE_PATH);
 const watched: Store = {
   ...store,
-  recordIntent: (key, owner, at) => {
-    const claimed = store.recordIntent(key, owner, at);
+  recordIntent: async (key, owner, at) => {
+    const claimed = await store.recordIntent(key, owner, at);
     step('intent', key);
     return claimed;
   },
-  markSent: (key, messageId, at) => {
-    store.markSent(key, messageId, at);
+  markSent: async (key, messageId, at) => {
+    await store.markSent(key, messageId, at);
     step('marked', key);
   },
 };
@@ -68,4 +68,4 @@ const report = await runDueDigests(new Date(env.NOW), {
   claimant: newClaimant(env.LEASE_MS),
 });
 writeSync(1, `DONE ${JSON.stringify(report)}\n`);
-store.close();
+await store.close();

@@ -81,9 +81,9 @@ describe('crash at each step of posting', () => {
   for (const crashAt of Object.keys(AFTER_RESTART)) {
     it(`after "${crashAt}": a restart posts every channel's digest exactly once`, async () => {
       const databasePath = join(dir, `${crashAt}.sqlite`);
-      const setup = openSqliteStore(databasePath);
-      for (const channelId of CHANNELS) setup.subscribe({ platform: 'slack', channelId, time: '09:00', timezone: 'UTC', top: 5, onEmptyDay: 'note' });
-      setup.close();
+      const setup = await openSqliteStore(databasePath);
+      for (const channelId of CHANNELS) await setup.subscribe({ platform: 'slack', channelId, time: '09:00', timezone: 'UTC', top: 5, onEmptyDay: 'note' });
+      await setup.close();
 
       const crashed = await runBot(databasePath, crashAt);
       expect(crashed.killed).toBe(true);
@@ -98,9 +98,9 @@ describe('crash at each step of posting', () => {
         const key = `slack:${channelId}:2026-08-20`;
         const posted = messages.filter((m) => m.digestKey === key);
         expect(posted, `${key} posted once`).toHaveLength(1);
-        const store = openSqliteStore(databasePath);
-        expect(store.posting(key)).toMatchObject({ status: 'sent', messageId: posted[0]?.messageId });
-        store.close();
+        const store = await openSqliteStore(databasePath);
+        expect(await store.posting(key)).toMatchObject({ status: 'sent', messageId: posted[0]?.messageId });
+        await store.close();
       }
       messages.length = 0;
     });

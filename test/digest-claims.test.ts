@@ -19,11 +19,11 @@ const papers = parseHfDailyPapers(loadSample(DAY), 'sample');
 let store: Store;
 let slack: FakePublisher;
 let warnings: string[];
-beforeEach(() => {
-  store = openSqliteStore(':memory:');
+beforeEach(async () => {
+  store = await openSqliteStore(':memory:');
   slack = new FakePublisher('slack');
   warnings = [];
-  store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', top: 5, onEmptyDay: 'note' });
+  await store.subscribe({ platform: 'slack', channelId: 'C1', time: '09:00', timezone: 'UTC', top: 5, onEmptyDay: 'note' });
 });
 afterEach(() => store.close());
 
@@ -44,8 +44,8 @@ describe('claims on one store', () => {
     expect(slack.posts).toEqual([KEY]);
     expect(reports.map((report) => report.sent.length + report.elsewhere.length)).toEqual([1, 1, 1]);
     expect(reports.flatMap((report) => report.sent)).toEqual([KEY]);
-    expect(store.posting(KEY)).toMatchObject({ status: 'sent', attempts: 1 });
-    expect(store.posting(KEY)?.claimedBy).toBeUndefined();
+    expect(await store.posting(KEY)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect((await store.posting(KEY))?.claimedBy).toBeUndefined();
   });
 
   it('are renewed while a post takes longer than the lease, so nobody takes it over meanwhile', async () => {
@@ -63,8 +63,8 @@ describe('claims on one store', () => {
   it('of a process that died mid-post are taken over once the lease has run out, and the post in doubt is looked up', async () => {
     // The dead process wrote its intent and sent; it never marked the post sent nor released its claim.
     const died = new Date();
-    store.claim({ digestKey: KEY, platform: 'slack', channelId: 'C1', day: DAY }, { owner: 'host:dead:1', leaseMs: 30_000 }, died);
-    store.recordIntent(KEY, 'host:dead:1', NOW);
+    await store.claim({ digestKey: KEY, platform: 'slack', channelId: 'C1', day: DAY }, { owner: 'host:dead:1', leaseMs: 30_000 }, died);
+    await store.recordIntent(KEY, 'host:dead:1', NOW);
     await slack.post('C1', { date: DAY, total: 0, entries: [] }, KEY);
 
     const early = await runDueDigests(NOW, processRun('host:b:1', 30_000, () => new Date(died.getTime() + 29_000)));
@@ -72,6 +72,6 @@ describe('claims on one store', () => {
     const after = await runDueDigests(NOW, processRun('host:b:1', 30_000, () => new Date(died.getTime() + 30_000)));
     expect(after.recovered).toEqual([KEY]);
     expect(slack.posts).toEqual([KEY]);
-    expect(store.posting(KEY)).toMatchObject({ status: 'sent', messageId: 'm1' });
+    expect(await store.posting(KEY)).toMatchObject({ status: 'sent', messageId: 'm1' });
   });
 });

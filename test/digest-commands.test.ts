@@ -89,21 +89,21 @@ describe('dailyDigest', () => {
   ];
 
   it('without a date, shows the latest complete day, else the latest stored day before it, else the shipped corpus', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     const deps = { store, corpus: () => shipped };
     expect(await dailyDigest({ now: new Date('2026-08-20T12:00:00Z'), top: 10 }, deps))
       .toMatchObject({ date: 'Mar 13', total: 2, note: { kind: 'fallback', wanted: '2026-08-19', reason: 'empty' } });
-    store.upsertPapers(day20, '2026-08-20');
+    await store.upsertPapers(day20, '2026-08-20');
     expect(await dailyDigest({ now: new Date('2026-08-21T12:00:00Z'), top: 3 }, deps))
       .toMatchObject({ date: '2026-08-20', total: 15, entries: { length: 3 }, note: { kind: 'latest' } });
     // A weekend: the 22nd lists nothing, so the 20th, the latest day known before it, says why it is shown.
     expect(await dailyDigest({ now: new Date('2026-08-23T12:00:00Z'), top: 10 }, deps))
       .toMatchObject({ date: '2026-08-20', total: 15, note: { kind: 'fallback', wanted: '2026-08-22', reason: 'empty' } });
-    store.close();
+    await store.close();
   });
 
   it("without a date, \"yesterday\" is the channel's: what its digest lists, once that day is over in UTC", async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     const fetched: string[] = [];
     const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), day20) };
     // 08:00 on the 21st in Tokyo: the 20th is not over (its digest waits for 09:00), so the 19th, as yesterday's digest.
@@ -112,21 +112,21 @@ describe('dailyDigest', () => {
     // 17:00 on the 21st in California, midnight UTC: the 21st is over too, but that channel's digest today listed the 20th.
     await dailyDigest({ now: new Date('2026-08-22T00:00:00Z'), timezone: 'America/Los_Angeles', top: 10 }, deps);
     expect(fetched).toEqual(['2026-08-19', '2026-08-20', '2026-08-20']);
-    store.close();
+    await store.close();
   });
 
   it('never falls back to a later day that is still filling', async () => {
-    const store = openSqliteStore(':memory:');
-    store.upsertPapers(day20, '2026-08-20');
-    store.upsertPapers(day20.slice(0, 2), '2026-08-23');
+    const store = await openSqliteStore(':memory:');
+    await store.upsertPapers(day20, '2026-08-20');
+    await store.upsertPapers(day20.slice(0, 2), '2026-08-23');
     const deps = { store, corpus: () => shipped, papersForDay: async () => Promise.reject(new Error('HTTP 503')) };
     expect(await dailyDigest({ now: new Date('2026-08-23T12:00:00Z'), top: 10 }, deps))
       .toMatchObject({ date: '2026-08-20', note: { kind: 'fallback', wanted: '2026-08-22', reason: 'unreachable' } });
-    store.close();
+    await store.close();
   });
 
   it('shows a given date, fetching it when not stored, and says so when it cannot', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     const fetched: string[] = [];
     const now = new Date('2026-11-27T12:00:00Z');
     const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), day === '2026-08-20' ? day20 : []) };
@@ -138,14 +138,14 @@ describe('dailyDigest', () => {
     await expect(dailyDigest({ date: '2026-02-30', now, top: 10 }, deps)).rejects.toThrow('"2026-02-30" is not a date.');
     const failing = { ...deps, papersForDay: async () => Promise.reject(new Error('HTTP 503')) };
     await expect(dailyDigest({ date: '2026-08-19', now, top: 10 }, failing)).rejects.toThrow(/could not fetch the papers of 2026-08-19/);
-    store.close();
+    await store.close();
   });
 
   it('a given date stays that date, says when Hugging Face is still filling it, and refetches a day that just ended', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     const fetched: string[] = [];
     let list = day20.slice(0, 4);
-    const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), store.upsertPapers(list, day), list) };
+    const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), await store.upsertPapers(list, day), list) };
     expect(await dailyDigest({ date: '2026-08-20', now: new Date('2026-08-20T06:00:00Z'), top: 25 }, deps))
       .toMatchObject({ date: '2026-08-20', total: 4, note: { kind: 'open' } });
     // Over, but only just: the copy stored while it was filling is not trusted.
@@ -159,11 +159,11 @@ describe('dailyDigest', () => {
     // Down while a recent day is asked for: the stored copy serves.
     expect(await dailyDigest({ date: '2026-08-20', now: new Date('2026-08-21T07:00:00Z'), top: 25 }, down)).toMatchObject({ total: 15 });
     expect(fetched).toEqual(['2026-08-20', '2026-08-20']);
-    store.close();
+    await store.close();
   });
 
   it('with a filter, lists only the matching papers of the day and names the filter; none matching is said, not an error', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     const deps = { store, corpus: () => shipped, papersForDay: async () => day20 };
     const now = new Date('2026-11-27T12:00:00Z');
     const harness = await dailyDigest({ date: '2026-08-20', now, top: 10, filter: '  harness ' }, deps);
@@ -173,11 +173,11 @@ describe('dailyDigest', () => {
     ]);
     expect(await dailyDigest({ date: '2026-08-20', now, top: 10, filter: 'quantum chromodynamics' }, deps))
       .toMatchObject({ total: 0, entries: [], filter: 'quantum chromodynamics', empty: 'no-matches' });
-    store.close();
+    await store.close();
   });
 
   it('refuses a filter that cannot be searched before fetching anything, in the words of the subscriptions', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openSqliteStore(':memory:');
     const fetched: string[] = [];
     const deps = { store, corpus: () => shipped, papersForDay: async (day: string) => (fetched.push(day), day20) };
     const now = new Date('2026-11-27T12:00:00Z');
@@ -188,7 +188,7 @@ describe('dailyDigest', () => {
     expect(() => parseSubscriptionRequest({ ...channel, filter: long }, defaults))
       .toThrow('That filter is 1,199 characters; please keep filters under 1,000.');
     expect(fetched).toEqual([]);
-    store.close();
+    await store.close();
   });
 
   it('picks the latest ISO featured day when there is one', () => {
@@ -205,23 +205,23 @@ describe('openDailyPapers', () => {
     hf = await startFakeHf();
     const config = { ...readDailyConfig({}), hfApiUrl: hf.url };
     index = createPaperIndex([]);
-    daily = openDailyPapers(config, { index, store: openSqliteStore(':memory:') });
+    daily = openDailyPapers(config, { index, store: await openSqliteStore(':memory:') });
   });
   afterEach(async () => {
-    daily.close();
+    await daily.close();
     await hf.close();
   });
 
   it('wires subscribe, subscriptions, unsubscribe and daily over one store and the live index', async () => {
-    daily.subscribe({ platform: 'slack', channelId: 'C1', ...parseSubscribeText('time:8:00 top:3') });
-    daily.subscribe({ platform: 'discord', channelId: '42' });
-    expect(daily.subscriptions('slack')).toMatchObject([{ channelId: 'C1', time: '08:00', top: 3 }]);
-    expect(daily.subscriptions('discord', new Set(['7']))).toEqual([]);
+    await daily.subscribe({ platform: 'slack', channelId: 'C1', ...parseSubscribeText('time:8:00 top:3') });
+    await daily.subscribe({ platform: 'discord', channelId: '42' });
+    expect(await daily.subscriptions('slack')).toMatchObject([{ channelId: 'C1', time: '08:00', top: 3 }]);
+    expect(await daily.subscriptions('discord', new Set(['7']))).toEqual([]);
     const digest = await daily.daily({ date: '2026-08-21', now: new Date(), top: undefined });
     expect(digest).toMatchObject({ date: '2026-08-21', total: 17, entries: { length: 10 } });
-    expect(daily.store.papersListedOn('2026-08-21')).toHaveLength(17);
+    expect(await daily.store.papersListedOn('2026-08-21')).toHaveLength(17);
     // Searchable at once, without a restart.
     expect(index.paper('2608.19880')?.upvotes).toBe(163);
-    expect(daily.unsubscribe('slack', 'C1')).toBe(true);
+    expect(await daily.unsubscribe('slack', 'C1')).toBe(true);
   });
 });

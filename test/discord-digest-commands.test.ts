@@ -36,15 +36,15 @@ beforeAll(async () => {
   index = createPaperIndex(await loadCorpus([DEFAULT_CORPUS_PATH]));
   hf = await startFakeHf();
   // The operator's default for /daily and /subscribe is the most a digest may hold, so /daily shows a full day.
-  daily = openDailyPapers({ ...readDailyConfig({}), hfApiUrl: hf.url, digestTop: 25 }, { index, store: openSqliteStore(':memory:') });
+  daily = openDailyPapers({ ...readDailyConfig({}), hfApiUrl: hf.url, digestTop: 25 }, { index, store: await openSqliteStore(':memory:') });
   const longest = [...index.papers()].sort((a, b) => b.abstract.length - a.abstract.length).slice(0, 25);
-  daily.store.upsertPapers(longest.map((paper, i) => ({ ...paper, upvotes: 100 - i })), LONGEST_DAY);
+  await daily.store.upsertPapers(longest.map((paper, i) => ({ ...paper, upvotes: 100 - i })), LONGEST_DAY);
   bot = await TestBot.start(index, undefined, { daily });
   new FakeChannels(bot.fake).guilds.set(GUILD_ID, [CHANNEL_ID, OTHER_CHANNEL]);
 });
 afterAll(async () => {
   await bot.stop();
-  daily.close();
+  await daily.close();
   await hf.close();
 });
 afterEach(() => expectSafeTraffic(bot));
@@ -83,28 +83,28 @@ describe('/subscribe', () => {
     expect(reply.data.content).toBe('This channel will get the 5 most upvoted papers matching “diffusion” every day at 08:30 (Europe/Paris).\n'
       + 'Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC.\n'
       + 'Days without papers pass silently.\nRun /unsubscribe to stop, or /subscribe again to change it.');
-    expect(daily.store.subscription('discord', CHANNEL_ID)).toMatchObject({ time: '08:30', timezone: 'Europe/Paris', top: 5, filter: 'diffusion', onEmptyDay: 'silent' });
+    expect(await daily.store.subscription('discord', CHANNEL_ID)).toMatchObject({ time: '08:30', timezone: 'Europe/Paris', top: 5, filter: 'diffusion', onEmptyDay: 'silent' });
   });
 
   it('fills in the defaults, replacing the channel’s earlier subscription', async () => {
     const reply = await bot.run(asManager(chatInput('subscribe')));
     expect(reply.data.content).toMatch(/^This channel will get the 25 most upvoted papers every day at 09:00 \(UTC\)\.\nEach digest lists the previous day’s papers, complete: .*\nA day without papers gets a short note\./);
-    expect(daily.store.subscription('discord', CHANNEL_ID)).toEqual({ platform: 'discord', channelId: CHANNEL_ID, time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
+    expect(await daily.store.subscription('discord', CHANNEL_ID)).toEqual({ platform: 'discord', channelId: CHANNEL_ID, time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
   });
 
   it('says when an hour before midnight UTC (east of UTC) really posts: once the day it lists is over', async () => {
     const reply = await bot.run(asManager(chatInput('subscribe', { time: '08:00', timezone: 'Asia/Tokyo' })));
     expect(reply.data.content).toContain('Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC. '
       + 'Midnight UTC is 09:00 in Asia/Tokyo, so the digest comes at 09:00, not 08:00.\n');
-    expect(daily.store.subscription('discord', CHANNEL_ID)).toMatchObject({ time: '08:00', timezone: 'Asia/Tokyo' });
+    expect(await daily.store.subscription('discord', CHANNEL_ID)).toMatchObject({ time: '08:00', timezone: 'Asia/Tokyo' });
   });
 
   it('refuses, only to the person, a member without Manage Channels (checked again at run time)', async () => {
-    const before = daily.store.subscription('discord', CHANNEL_ID);
+    const before = await daily.store.subscription('discord', CHANNEL_ID);
     const reply = await bot.run(asMember(chatInput('subscribe', { time: '07:00' })));
     expect(reply).toMatchObject({ kind: 'reply', ephemeral: true });
     expect(reply.data.content).toMatch(/^Only members who can manage this channel \(the Manage Channels permission\)/);
-    expect(daily.store.subscription('discord', CHANNEL_ID)).toEqual(before);
+    expect(await daily.store.subscription('discord', CHANNEL_ID)).toEqual(before);
   });
 
   it.each([
@@ -135,11 +135,11 @@ describe('/unsubscribe', () => {
     await bot.run(asManager(chatInput('subscribe')));
     const refused = await bot.run(asMember(chatInput('unsubscribe')));
     expect(refused).toMatchObject({ ephemeral: true, data: { content: expect.stringMatching(/^Only members who can manage/) } });
-    expect(daily.store.subscription('discord', CHANNEL_ID)).toBeDefined();
+    expect(await daily.store.subscription('discord', CHANNEL_ID)).toBeDefined();
 
     const done = await bot.run(asManager(chatInput('unsubscribe')));
     expect(done).toMatchObject({ kind: 'reply', ephemeral: false, data: { content: 'This channel will no longer get daily papers. Run /subscribe to start again.' } });
-    expect(daily.store.subscription('discord', CHANNEL_ID)).toBeUndefined();
+    expect(await daily.store.subscription('discord', CHANNEL_ID)).toBeUndefined();
 
     const again = await bot.run(asManager(chatInput('unsubscribe')));
     expect(again).toMatchObject({ ephemeral: true, data: { content: expect.stringMatching(/^This channel does not get daily papers/) } });
@@ -148,16 +148,16 @@ describe('/unsubscribe', () => {
 
 describe('/subscriptions', () => {
   it('lists this server’s subscribed channels only, to the person who asked', async () => {
-    daily.subscribe({ platform: 'discord', channelId: OTHER_CHANNEL, time: '18:00', timezone: 'Asia/Tokyo', top: 3, filter: 'robot*' });
-    daily.subscribe({ platform: 'discord', channelId: OTHER_GUILDS_CHANNEL });
-    daily.subscribe({ platform: 'slack', channelId: CHANNEL_ID });
-    daily.store.markChannelUnavailable('discord', OTHER_CHANNEL, '403 50013: Missing Permissions', new Date());
+    await daily.subscribe({ platform: 'discord', channelId: OTHER_CHANNEL, time: '18:00', timezone: 'Asia/Tokyo', top: 3, filter: 'robot*' });
+    await daily.subscribe({ platform: 'discord', channelId: OTHER_GUILDS_CHANNEL });
+    await daily.subscribe({ platform: 'slack', channelId: CHANNEL_ID });
+    await daily.store.markChannelUnavailable('discord', OTHER_CHANNEL, '403 50013: Missing Permissions', new Date());
     const reply = await bot.run(asMember(chatInput('subscriptions')));
     expect(reply).toMatchObject({ kind: 'edit', ephemeral: true });
     expect(reply.data.content).toBe('1 channel of this server gets daily papers:\n'
       + `• <#${OTHER_CHANNEL}>: the 3 most upvoted papers matching “robot\\*” every day at 18:00 (Asia/Tokyo) — paused, `
       + 'I could not post there: 403 50013: Missing Permissions. Run /subscribe there again to resume.');
-    daily.unsubscribe('discord', OTHER_CHANNEL);
+    await daily.unsubscribe('discord', OTHER_CHANNEL);
     const none = await bot.run(asMember(chatInput('subscriptions')));
     expect(none.data.content).toBe('No channel of this server gets daily papers. Run /subscribe in one to start.');
   });
@@ -189,7 +189,7 @@ describe('/daily', () => {
   });
 
   it('without a date, shows the latest complete day in the channel’s time zone, the list of its digests, and says so', async () => {
-    daily.subscribe({ platform: 'discord', channelId: CHANNEL_ID, timezone: 'Asia/Tokyo' });
+    await daily.subscribe({ platform: 'discord', channelId: CHANNEL_ID, timezone: 'Asia/Tokyo' });
     const day = latestCompleteDay(new Date(), 'Asia/Tokyo');
     hf.days.set(day, loadSample('2026-08-21'));
     try {
@@ -200,7 +200,7 @@ describe('/daily', () => {
       expect(hf.requests.at(-1)?.path).toContain(`date=${day}`);
     } finally {
       hf.days.delete(day);
-      daily.unsubscribe('discord', CHANNEL_ID);
+      await daily.unsubscribe('discord', CHANNEL_ID);
     }
   });
 

@@ -38,14 +38,14 @@ beforeAll(async () => {
   fake = await FakeDiscord.start();
   channels = new FakeChannels(fake);
   gateway = FakeGateway.start(fake);
-  daily = openDailyPapers({ ...readDailyConfig({}), hfApiUrl: 'http://127.0.0.1:9/api' }, { index, store: openSqliteStore(':memory:') });
+  daily = openDailyPapers({ ...readDailyConfig({}), hfApiUrl: 'http://127.0.0.1:9/api' }, { index, store: await openSqliteStore(':memory:') });
   bot = await startDiscord(index, { token: TOKEN, apiUrl: fake.apiUrl }, new MemoryLogger(), { daily });
   await gateway.identified;
 });
 afterAll(async () => {
   await bot.stop();
   gateway.close();
-  daily.close();
+  await daily.close();
   await fake.close();
 });
 
@@ -55,7 +55,7 @@ const run = (now: Date) => runDueDigests(now, { store: daily.store, publishers: 
 describe('startDiscord(index, config, log, { daily })', () => {
   it('serves the digest commands over the gateway with the daily papers it was given', async () => {
     const raw = chatInput('daily', { date: DAY });
-    daily.store.upsertPapers(papers, DAY);
+    await daily.store.upsertPapers(papers, DAY);
     const reply = fake.nextReply(raw.token);
     gateway.dispatch('INTERACTION_CREATE', raw);
     expect(((await reply).data.embeds as { title: string }[])[0]!.title).toBe(`Daily papers · ${DAY}`);
@@ -63,7 +63,7 @@ describe('startDiscord(index, config, log, { daily })', () => {
 
   it('exposes a Discord publisher that the core’s scheduler posts through, once per channel and day', async () => {
     expect(bot.publisher.platform).toBe('discord');
-    daily.subscribe({ platform: 'discord', channelId: CHANNEL, time: '09:00', top: 12 });
+    await daily.subscribe({ platform: 'discord', channelId: CHANNEL, time: '09:00', top: 12 });
     expect((await run(AFTER_NINE)).sent).toEqual([digestKey('discord', CHANNEL, DAY)]);
     const posted = channels.in(CHANNEL).length;
     expect(posted).toBeGreaterThan(0);
@@ -74,19 +74,19 @@ describe('startDiscord(index, config, log, { daily })', () => {
   it('resolves an in-doubt post (sent, but the bot died before recording it) without posting again', async () => {
     const key = digestKey('discord', CHANNEL, '2026-09-02');
     const { messageId } = await bot.publisher.post(CHANNEL, await daily.daily({ date: DAY, now: new Date('2026-09-03T09:01:00Z') }), key);
-    leaveInDoubt(daily.store, { digestKey: key, platform: 'discord', channelId: CHANNEL, day: '2026-09-02' }, AFTER_NINE);
+    await leaveInDoubt(daily.store, { digestKey: key, platform: 'discord', channelId: CHANNEL, day: '2026-09-02' }, AFTER_NINE);
     const posted = channels.in(CHANNEL).length;
     expect((await run(new Date('2026-09-03T09:01:00Z'))).recovered).toEqual([key]);
-    expect(daily.store.posting(key)).toMatchObject({ status: 'sent', messageId });
+    expect(await daily.store.posting(key)).toMatchObject({ status: 'sent', messageId });
     expect(channels.in(CHANNEL)).toHaveLength(posted);
   });
 
   it('pauses a deleted channel’s subscription and keeps posting to the others', async () => {
-    daily.subscribe({ platform: 'discord', channelId: GONE, time: '09:00' });
+    await daily.subscribe({ platform: 'discord', channelId: GONE, time: '09:00' });
     fake.failNext({ match: new RegExp(`^/channels/${GONE}/messages$`), status: 404, body: { code: 10003, message: 'Unknown Channel' } });
     const report = await run(new Date('2026-09-04T09:01:00Z'));
     expect(report.unavailable).toEqual([digestKey('discord', GONE, '2026-09-03')]);
     expect(report.sent).toEqual([digestKey('discord', CHANNEL, '2026-09-03')]);
-    expect(daily.store.subscription('discord', GONE)).toMatchObject({ unavailableReason: '404 10003: Unknown Channel' });
+    expect(await daily.store.subscription('discord', GONE)).toMatchObject({ unavailableReason: '404 10003: Unknown Channel' });
   });
 });

@@ -12,7 +12,7 @@ let indexed: Paper[][];
 let deps: IngestDeps;
 beforeEach(async () => {
   hf = await startFakeHf();
-  store = openSqliteStore(':memory:');
+  store = await openSqliteStore(':memory:');
   indexed = [];
   deps = {
     hf: createHfClient({ baseUrl: hf.url, sleep: async () => {} }),
@@ -21,7 +21,7 @@ beforeEach(async () => {
   };
 });
 afterEach(async () => {
-  store.close();
+  await store.close();
   await hf.close();
 });
 
@@ -35,7 +35,7 @@ describe('ingestDay', () => {
     const report = await ingestDay('2026-08-20', deps);
     expect(report.added).toHaveLength(15);
     expect(report.skipped).toEqual([]);
-    expect(store.papersListedOn('2026-08-20')).toHaveLength(15);
+    expect(await store.papersListedOn('2026-08-20')).toHaveLength(15);
     expect(indexed).toHaveLength(1);
     expect(report.papers[0]).toMatchObject({ id: '2608.16590', upvotes: 92, featuredOn: '2026-08-20', source: 'hf-api' });
   });
@@ -55,7 +55,7 @@ describe('ingestDay', () => {
     const again = await ingestDay('2026-08-20', deps);
     expect(again).toMatchObject({ added: [], updated: ['2608.16590'] });
     expect(again.unchanged).toHaveLength(14);
-    expect(store.papersChangedSince().papers).toHaveLength(15);
+    expect((await store.papersChangedSince()).papers).toHaveLength(15);
     expect(indexed[1]?.find((p) => p.id === '2608.16590')?.upvotes).toBe(500);
     expect(indexed[1]).toHaveLength(15);
   });
@@ -69,7 +69,7 @@ describe('ingestDay', () => {
     expect(report.added).toHaveLength(16);
     expect(report.skipped).toEqual([{ ref: '2608.18580', reason: expect.stringMatching(/^paper\.title: /) }]);
     // Listed under the day asked for, whatever dates the entry carries.
-    expect(store.papersListedOn('2026-08-21').map((p) => p.id)).toContain('2608.19880');
+    expect((await store.papersListedOn('2026-08-21')).map((p) => p.id)).toContain('2608.19880');
     expect(report.papers[0]).toMatchObject({ id: '2608.19880', title: expect.any(String) });
     expect(report.papers[0]?.upvotes).toBeUndefined();
   });
@@ -77,7 +77,7 @@ describe('ingestDay', () => {
   it('treats a day of nothing but malformed entries as a failed fetch, not an empty day', async () => {
     hf.days.set('2026-08-21', [{ paper: { id: 'x' } }, { nonsense: true }]);
     await expect(ingestDay('2026-08-21', deps)).rejects.toThrow(/all 2 entries malformed/);
-    expect(store.papersChangedSince().papers).toEqual([]);
+    expect((await store.papersChangedSince()).papers).toEqual([]);
   });
 
   it('reports a day with no papers as empty', async () => {
@@ -89,6 +89,6 @@ describe('ingestDay', () => {
   it('stores nothing when the fetch fails', async () => {
     hf.faults.push(...Array.from({ length: 4 }, () => ({ kind: 'status' as const, status: 502 })));
     await expect(ingestDay('2026-08-20', deps)).rejects.toThrow(/HTTP 502/);
-    expect(store.papersChangedSince().papers).toEqual([]);
+    expect((await store.papersChangedSince()).papers).toEqual([]);
   });
 });

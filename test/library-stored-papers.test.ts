@@ -33,8 +33,8 @@ async function setUp() {
 /** A corpus folder beside a database (in memory) that holds `papers`. */
 async function setUpWithStored(papers: readonly Paper[]) {
   const dirs = await setUp();
-  const store = openSqliteStore(':memory:');
-  store.upsertPapers(papers);
+  const store = await openSqliteStore(':memory:');
+  await store.upsertPapers(papers);
   return { ...dirs, store };
 }
 
@@ -47,11 +47,11 @@ async function start(corpus: string, cacheDir: string | undefined, storedPapers:
 
 /** Runs `use` with the database at `path` open, as one start of the bot would. */
 async function withStore<T>(path: string, use: (store: Store) => T | Promise<T>): Promise<T> {
-  const store = openSqliteStore(path);
+  const store = await openSqliteStore(path);
   try {
     return await use(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -64,8 +64,8 @@ describe('openLibrary with stored papers', () => {
     const { root, cacheDir } = freshDirs();
     const corpus = join(root, 'corpus.jsonl');
     await writeFile(corpus, many.map((paper) => JSON.stringify(paper)).join('\n'));
-    const store = openSqliteStore(':memory:');
-    store.upsertPapers(many);
+    const store = await openSqliteStore(':memory:');
+    await store.upsertPapers(many);
     const first = await start(corpus, cacheDir, store);
     expect(first.ready.stored).toEqual({ summary: { added: 0, updated: 0, unchanged: SNAPSHOT_MIN_PAPERS } });
   });
@@ -78,7 +78,7 @@ describe('openLibrary with stored papers', () => {
 
     const newer = hfPapers.slice(SNAPSHOT_MIN_PAPERS, SNAPSHOT_MIN_PAPERS + 5);
     const bumped = { ...hfPapers[0]!, upvotes: (hfPapers[0]!.upvotes ?? 0) + 100 };
-    store.upsertPapers([...newer, bumped, hfPapers[1]!]);
+    await store.upsertPapers([...newer, bumped, hfPapers[1]!]);
     const second = await start(corpus, cacheDir, store);
     expect(second.ready.source).toBe('loaded');
     // hfPapers[1] came in again unchanged: the store kept its revision, so it is not even offered.
@@ -91,7 +91,7 @@ describe('openLibrary with stored papers', () => {
     for (const question of QUESTIONS) expect(second.index.answer(question)).toEqual(fresh.index.answer(question));
     // The corpus index and one snapshot (its three files and its mark).
     expect(await readdir(cacheDir)).toHaveLength(7);
-    store.close();
+    await store.close();
   });
 
   it('adds nothing on a restart when nothing was stored since the snapshot', async () => {
@@ -99,7 +99,7 @@ describe('openLibrary with stored papers', () => {
     await start(corpus, cacheDir, store);
     const again = await start(corpus, cacheDir, store);
     expect(again.ready.stored).toEqual({ snapshot: 1, summary: { added: 0, updated: 0, unchanged: 0 } });
-    store.close();
+    await store.close();
   });
 
   it('saves no snapshot for fewer stored papers than SNAPSHOT_MIN_PAPERS, and adds them all at each start', async () => {
@@ -109,7 +109,7 @@ describe('openLibrary with stored papers', () => {
     // Each start begins from the corpus index alone, so they are added again: 20 papers cost about 10 ms.
     expect(again.ready.stored).toEqual({ summary: { added: 20, updated: 0, unchanged: 0 } });
     expect(await readdir(cacheDir)).toHaveLength(3);
-    store.close();
+    await store.close();
   });
 
   it('leaves the snapshot aside when the corpus changes, and removes it with the old corpus index', async () => {
@@ -122,7 +122,7 @@ describe('openLibrary with stored papers', () => {
     expect(changed.ready.papers).toBe(1 + SNAPSHOT_MIN_PAPERS);
     expect(changed.index.answer('quokkas').results[0]?.paper.title).toBe('A Brand New Paper on Quokkas');
     expect(await readdir(cacheDir)).toHaveLength(7);
-    store.close();
+    await store.close();
   });
 
   it.each([
@@ -139,7 +139,7 @@ describe('openLibrary with stored papers', () => {
     expect(restarted.index.answer('AutoCoder').results[0]?.paper.title).toMatch(/AutoCoder/);
     // The damaged snapshot was replaced by a good one.
     expect((await start(corpus, cacheDir, store)).ready.stored?.snapshot).toBe(1);
-    store.close();
+    await store.close();
   });
 
   it('ignores a snapshot taken from another database, and one the database was put back from', async () => {
@@ -169,12 +169,12 @@ describe('openLibrary with stored papers', () => {
   it('ignores a snapshot when the database was replaced by an empty one', async () => {
     const { corpus, cacheDir, store } = await setUpWithStored(enough());
     await start(corpus, cacheDir, store);
-    const empty = openSqliteStore(':memory:');
+    const empty = await openSqliteStore(':memory:');
     const restarted = await start(corpus, cacheDir, empty);
     expect(restarted.ready.stored?.snapshotRejected).toMatch(/does not have the papers/);
     expect(restarted.ready.papers).toBe(SEED_PAPERS);
-    store.close();
-    empty.close();
+    await store.close();
+    await empty.close();
   });
 });
 

@@ -65,7 +65,7 @@ async function startReplicas(fakes: Fakes, atEnd: AtEnd): Promise<{ bots: Runnin
   const dataDir = await mkdtemp(join(tmpdir(), 'paperbot-replicas-'));
   const databasePath = join(dataDir, 'paperbot.sqlite');
   // Created before the replicas start, so that none of them races another to create it.
-  openSqliteStore(databasePath).close();
+  await (await openSqliteStore(databasePath)).close();
   const bots: RunningBot[] = [];
   for (let i = 0; i < REPLICAS; i += 1) {
     bots.push(await startBot('paperbot-replica-', {
@@ -90,32 +90,32 @@ async function startReplicas(fakes: Fakes, atEnd: AtEnd): Promise<{ bots: Runnin
  * Subscribes every channel for the coming minute (the one after, when this one is about to end), so that every
  * replica's scheduler finds the digests due at the same tick. Resolves with the digest keys.
  */
-function subscribeForNextMinute(databasePath: string): string[] {
+async function subscribeForNextMinute(databasePath: string): Promise<string[]> {
   const tick = new Date(Math.ceil((Date.now() + 10_000) / 60_000) * 60_000);
   const time = tick.toISOString().slice(11, 16);
   const listed = addDays(tick.toISOString().slice(0, 10), -1);
-  const store = openSqliteStore(databasePath);
-  for (const channel of CHANNELS) store.subscribe({ ...channel, time, timezone: 'UTC', top: 5, onEmptyDay: 'note' });
-  store.close();
+  const store = await openSqliteStore(databasePath);
+  for (const channel of CHANNELS) await store.subscribe({ ...channel, time, timezone: 'UTC', top: 5, onEmptyDay: 'note' });
+  await store.close();
   return CHANNELS.map(({ platform, channelId }) => `${platform}:${channelId}:${listed}`);
 }
 
 /** Waits until every digest is marked sent; fails with the postings and the replicas' logs. */
 async function allSent(databasePath: string, keys: readonly string[], bots: readonly RunningBot[], ms: number): Promise<void> {
   try {
-    await waitFor('every digest marked sent', () => postingsOf(databasePath, keys).every((posting) => posting?.status === 'sent'), ms);
+    await waitFor('every digest marked sent', async () => (await postingsOf(databasePath, keys)).every((posting) => posting?.status === 'sent'), ms);
   } catch (error) {
     const logs = bots.map((bot, i) => `replica ${i} (pid ${bot.child.pid}):\n${bot.logs()}`).join('\n');
-    throw new Error(`${String(error)}\n${JSON.stringify(postingsOf(databasePath, keys), null, 1)}\n${logs}`);
+    throw new Error(`${String(error)}\n${JSON.stringify(await postingsOf(databasePath, keys), null, 1)}\n${logs}`);
   }
 }
 
-function postingsOf(databasePath: string, keys: readonly string[]): (PostingRecord | undefined)[] {
-  const store = openSqliteStore(databasePath);
+async function postingsOf(databasePath: string, keys: readonly string[]): Promise<(PostingRecord | undefined)[]> {
+  const store = await openSqliteStore(databasePath);
   try {
-    return keys.map((key) => store.posting(key));
+    return await Promise.all(keys.map((key) => store.posting(key)));
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -136,7 +136,7 @@ describe.concurrent(`${REPLICAS} npm start replicas on one SQLite database`, () 
   it('post every channel\'s digest exactly once, whichever scheduler fires first', async ({ onTestFinished }) => {
     const fakes = await startFakes(onTestFinished);
     const { bots, databasePath } = await startReplicas(fakes, onTestFinished);
-    const keys = subscribeForNextMinute(databasePath);
+    const keys = await subscribeForNextMinute(databasePath);
 
     await allSent(databasePath, keys, bots, 100_000);
     // Late duplicates, had there been any, would arrive within a post's time.
@@ -149,11 +149,11 @@ describe.concurrent(`${REPLICAS} npm start replicas on one SQLite database`, () 
     const { bots, databasePath } = await startReplicas(fakes, onTestFinished);
     // The first Slack digest is held by "Slack" long enough for its sender to be killed while it is in flight.
     fakes.slack.fail('chat.postMessage', { delayMs: 8000 });
-    const keys = subscribeForNextMinute(databasePath);
+    const keys = await subscribeForNextMinute(databasePath);
 
     let held: PostingRecord | undefined;
-    await waitFor('a Slack digest in flight', () => {
-      held = postingsOf(databasePath, keys).find((posting) => posting?.platform === 'slack' && posting.status === 'pending');
+    await waitFor('a Slack digest in flight', async () => {
+      held = (await postingsOf(databasePath, keys)).find((posting) => posting?.platform === 'slack' && posting.status === 'pending');
       return held !== undefined;
     }, 100_000);
     await sleep(1000);

@@ -23,21 +23,21 @@ let publisher: TimedPublisher;
 let deps: DigestRunDeps;
 let schedule: DigestSchedule | undefined;
 
-beforeEach(() => {
+beforeEach(async () => {
   vi.useFakeTimers();
-  store = openSqliteStore(':memory:');
+  store = await openSqliteStore(':memory:');
   publisher = new TimedPublisher('slack');
   deps = { store, publishers: { slack: publisher }, papersForDay: async () => [], sleep: async () => {} };
 });
-afterEach(() => {
+afterEach(async () => {
   schedule?.stop();
-  store.close();
+  await store.close();
   vi.useRealTimers();
 });
 
 /** A channel that subscribes to the digest at `time` in `timezone`. */
-function subscribe(time: string, timezone: string): void {
-  store.subscribe({ platform: 'slack', channelId: 'C1', time, timezone, top: 10, onEmptyDay: 'note' });
+async function subscribe(time: string, timezone: string): Promise<void> {
+  await store.subscribe({ platform: 'slack', channelId: 'C1', time, timezone, top: 10, onEmptyDay: 'note' });
 }
 
 /** Starts the schedule with the clock at `instant`, and waits for its start-up run (the catch-up). */
@@ -49,7 +49,7 @@ async function startAt(instant: string): Promise<void> {
 
 describe('scheduleDigests', () => {
   it('posts at the local time on both sides of a daylight-saving change', async () => {
-    subscribe('08:00', 'Europe/Paris');
+    await subscribe('08:00', 'Europe/Paris');
     await startAt('2026-03-28T06:58:30Z');
     await vi.advanceTimersByTimeAsync(2 * 24 * 3600_000);
     // 08:00 CET = 07:00Z on the 28th; the clocks go forward on the 29th: 08:00 CEST = 06:00Z from then on. Each
@@ -62,7 +62,7 @@ describe('scheduleDigests', () => {
   });
 
   it('posts an early hour east of UTC at midnight UTC, when the day it lists is over', async () => {
-    subscribe('08:00', 'Asia/Tokyo');
+    await subscribe('08:00', 'Asia/Tokyo');
     await startAt('2026-08-20T22:58:30Z');
     await vi.advanceTimersByTimeAsync(26 * 3600_000);
     // 08:00 in Tokyo is 23:00Z the day before: each post waits an hour, to 09:00 there.
@@ -73,7 +73,7 @@ describe('scheduleDigests', () => {
   });
 
   it('catches up at start a digest that fell due while the bot was down, and only once', async () => {
-    subscribe('09:00', 'UTC');
+    await subscribe('09:00', 'UTC');
     await startAt('2026-08-20T14:20:10Z');
     expect(publisher.times).toEqual(['2026-08-20T14:20:10.000Z slack:C1:2026-08-19']);
     await vi.advanceTimersByTimeAsync(3600_000);
@@ -81,7 +81,7 @@ describe('scheduleDigests', () => {
   });
 
   it('skips ticks while a run is still posting', async () => {
-    subscribe('09:00', 'UTC');
+    await subscribe('09:00', 'UTC');
     let calls = 0;
     const warnings: string[] = [];
     // The day's fetch takes 150 s: the ticks at 09:01 and 09:02 find the 09:00 run still going.
@@ -128,11 +128,11 @@ class HeldPublisher extends FakePublisher {
 
 describe('stopping the schedule', () => {
   let held: HeldPublisher;
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useRealTimers();
     held = new HeldPublisher('slack');
     deps = { ...deps, publishers: { slack: held } };
-    for (const channelId of ['C1', 'C2']) store.subscribe({ platform: 'slack', channelId, time: '00:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
+    for (const channelId of ['C1', 'C2']) await store.subscribe({ platform: 'slack', channelId, time: '00:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
   });
 
   it('waits for the post under way, so that it is recorded before the store closes, and starts no other channel', async () => {
@@ -145,7 +145,7 @@ describe('stopping the schedule', () => {
     held.release();
     await stopping;
     expect(held.messages).toHaveLength(1);
-    expect(store.posting(held.messages[0]!.digestKey)?.status).toBe('sent');
+    expect((await store.posting(held.messages[0]!.digestKey))?.status).toBe('sent');
     expect(held.posts).toHaveLength(1);
   });
 

@@ -71,12 +71,12 @@ describe('digest subcommands with daily papers configured', () => {
     hf = await startFakeHf();
     dir = mkdtempSync(join(tmpdir(), 'paperbot-slack-digest-'));
     const config = { ...readDailyConfig({}), hfApiUrl: hf.url, databasePath: join(dir, 'paperbot.sqlite') };
-    daily = openDailyPapers(config, { index, store: openSqliteStore(config.databasePath) });
+    daily = openDailyPapers(config, { index, store: await openSqliteStore(config.databasePath) });
     bed = await startSlackBed(index, { daily });
   });
   afterAll(async () => {
     await bed.stop();
-    daily.close();
+    await daily.close();
     await hf.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -86,7 +86,7 @@ describe('digest subcommands with daily papers configured', () => {
     expect(text).toContain('This channel gets the top 10 papers of Hugging Face Daily Papers at 09:00 (UTC) every day, and a short note on days without papers.\n'
       + 'Each digest lists the previous day’s papers, complete: Hugging Face adds papers to a day until midnight UTC.');
     expect(text).toContain('/invite @paperbot');
-    expect(daily.store.subscription('slack', CHANNEL)).toMatchObject({ time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
+    expect(await daily.store.subscription('slack', CHANNEL)).toMatchObject({ time: '09:00', timezone: 'UTC', top: 10, onEmptyDay: 'note' });
   });
 
   it('/papers subscribe with settings replaces the channel\'s subscription and restates it', async () => {
@@ -95,19 +95,19 @@ describe('digest subcommands with daily papers configured', () => {
     expect(text).toContain('the top 5 papers of Hugging Face Daily Papers at 08:30 (Asia/Tokyo) every day, matching “diffusion @\u2060channel”, and nothing on days without papers');
     // 08:30 in Tokyo comes before midnight UTC: the day before is not over yet, so the post waits for it.
     expect(text).toContain('Midnight UTC is 09:00 in Asia/Tokyo, so the digest comes at 09:00, not 08:30.');
-    expect(daily.subscriptions('slack')).toMatchObject([{ channelId: CHANNEL, time: '08:30', timezone: 'Asia/Tokyo', top: 5, filter: 'diffusion @channel' }]);
+    expect(await daily.subscriptions('slack')).toMatchObject([{ channelId: CHANNEL, time: '08:30', timezone: 'Asia/Tokyo', top: 5, filter: 'diffusion @channel' }]);
   });
 
   it('/papers subscribe explains what the person can fix, and keeps the earlier subscription', async () => {
     expect(await textOf(bed, 'subscribe tz:Paris')).toContain('"Paris" is not a time zone I know. Did you mean Europe/Paris?');
     expect(await textOf(bed, 'subscribe top:40')).toContain('a whole number from 1 to 25');
     expect(await textOf(bed, 'subscribe every morning')).toContain('I did not understand "every"');
-    expect(daily.store.subscription('slack', CHANNEL)).toMatchObject({ time: '08:30', top: 5 });
+    expect(await daily.store.subscription('slack', CHANNEL)).toMatchObject({ time: '08:30', top: 5 });
   });
 
   it('/papers subscriptions lists every subscribed channel as a channel link, this one marked', async () => {
-    daily.subscribe({ platform: 'slack', channelId: 'C0OTHER', time: '17:00' });
-    daily.subscribe({ platform: 'discord', channelId: '123' });
+    await daily.subscribe({ platform: 'slack', channelId: 'C0OTHER', time: '17:00' });
+    await daily.subscribe({ platform: 'discord', channelId: '123' });
     const [reply] = await papers(bed, 'subscriptions');
     expect(layoutOf(reply!.body)).toEqual(['header', 'section']);
     const text = visibleText(reply!.body);
@@ -119,7 +119,7 @@ describe('digest subcommands with daily papers configured', () => {
 
   it('/papers unsubscribe stops this channel\'s digest, and says so when there was none', async () => {
     expect(await textOf(bed, 'unsubscribe')).toContain('This channel no longer gets a daily digest.');
-    expect(daily.store.subscription('slack', CHANNEL)).toBeUndefined();
+    expect(await daily.store.subscription('slack', CHANNEL)).toBeUndefined();
     expect(await textOf(bed, 'unsubscribe')).toContain('This channel had no daily digest; nothing changed.');
     expect(await textOf(bed, 'subscriptions')).not.toContain('(this channel)');
   });
@@ -237,13 +237,13 @@ describe('/papers daily on a 25-paper day of the longest real texts', () => {
     dir = mkdtempSync(join(tmpdir(), 'paperbot-slack-digest-long-'));
     // DIGEST_TOP at its maximum, so that /papers daily lists all 25.
     const config = { ...readDailyConfig({ DIGEST_TOP: '25' }), hfApiUrl: 'http://127.0.0.1:9/unused', databasePath: join(dir, 'paperbot.sqlite') };
-    daily = openDailyPapers(config, { index: await seedIndex(), store: openSqliteStore(config.databasePath) });
-    daily.store.upsertPapers(longest, '2026-03-02');
+    daily = openDailyPapers(config, { index: await seedIndex(), store: await openSqliteStore(config.databasePath) });
+    await daily.store.upsertPapers(longest, '2026-03-02');
     bed = await startSlackBed(await seedIndex(), { daily });
   }, 60_000);
   afterAll(async () => {
     await bed.stop();
-    daily.close();
+    await daily.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -134,47 +134,47 @@ describe('scheduled digests through the core: exactly once per channel and day',
   const day = '2026-08-20';
   const next = '2026-08-21';
   const deps = () => ({ store, publishers: { slack: publisher }, papersForDay: async () => papers, sleep: async () => {} });
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'paperbot-slack-publisher-'));
-    store = openSqliteStore(join(dir, 'paperbot.sqlite'));
-    return () => {
-      store.close();
+    store = await openSqliteStore(join(dir, 'paperbot.sqlite'));
+    return async () => {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     };
   });
 
   it('posts a due digest once, and a later run posts nothing more', async () => {
-    store.subscribe({ platform: 'slack', channelId: 'C0DUE', time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
+    await store.subscribe({ platform: 'slack', channelId: 'C0DUE', time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
     const before = bed.fake.calls.length;
     const report = await runDueDigests(new Date(`${next}T09:01:00Z`), deps());
     expect(report.sent).toEqual([digestKey('slack', 'C0DUE', day)]);
     const [first, part] = posts(before);
-    expect(store.posting(digestKey('slack', 'C0DUE', day))).toMatchObject({ status: 'sent', messageId: first!.ts });
+    expect(await store.posting(digestKey('slack', 'C0DUE', day))).toMatchObject({ status: 'sent', messageId: first!.ts });
     expect(part!.body.thread_ts).toBe(first!.ts);
     await runDueDigests(new Date(`${next}T09:30:00Z`), deps());
     expect(posts(before)).toHaveLength(2);
   });
 
   it('resolves a post left in doubt by a crash from the channel\'s history, without posting it again', async () => {
-    store.subscribe({ platform: 'slack', channelId: 'C0CRASH', time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
+    await store.subscribe({ platform: 'slack', channelId: 'C0CRASH', time: '09:00', timezone: 'UTC', top: 25, onEmptyDay: 'note' });
     const key = digestKey('slack', 'C0CRASH', day);
     // The crash: intent recorded, message sent, the process gone before it could record the ts.
-    leaveInDoubt(store, { digestKey: key, platform: 'slack', channelId: 'C0CRASH', day }, new Date(`${next}T09:00:30Z`));
+    await leaveInDoubt(store, { digestKey: key, platform: 'slack', channelId: 'C0CRASH', day }, new Date(`${next}T09:00:30Z`));
     const { messageId } = await publisher.post('C0CRASH', buildDigest(papers, { date: day, top: 25 }), key);
     const before = bed.fake.calls.length;
     const report = await runDueDigests(new Date(`${next}T09:05:00Z`), deps());
     expect(report.recovered).toEqual([key]);
-    expect(store.posting(key)).toMatchObject({ status: 'sent', messageId });
+    expect(await store.posting(key)).toMatchObject({ status: 'sent', messageId });
     expect(posts(before)).toEqual([]);
   });
 
   it('pauses the subscription of a channel that is gone, and other channels still get theirs', async () => {
-    store.subscribe({ platform: 'slack', channelId: 'C0ARCHIVED', time: '09:00', timezone: 'UTC', top: 3, onEmptyDay: 'note' });
-    store.subscribe({ platform: 'slack', channelId: 'C0ALIVE', time: '09:00', timezone: 'UTC', top: 3, onEmptyDay: 'note' });
+    await store.subscribe({ platform: 'slack', channelId: 'C0ARCHIVED', time: '09:00', timezone: 'UTC', top: 3, onEmptyDay: 'note' });
+    await store.subscribe({ platform: 'slack', channelId: 'C0ALIVE', time: '09:00', timezone: 'UTC', top: 3, onEmptyDay: 'note' });
     bed.fake.goneChannels.set('C0ARCHIVED', 'is_archived');
     const report = await runDueDigests(new Date(`${next}T09:01:00Z`), deps());
     expect(report).toMatchObject({ unavailable: [digestKey('slack', 'C0ARCHIVED', day)], sent: [digestKey('slack', 'C0ALIVE', day)] });
-    expect(store.subscription('slack', 'C0ARCHIVED')).toMatchObject({ unavailableReason: 'is_archived' });
+    expect(await store.subscription('slack', 'C0ARCHIVED')).toMatchObject({ unavailableReason: 'is_archived' });
   });
 });
 

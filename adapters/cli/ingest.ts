@@ -37,12 +37,12 @@ async function main(): Promise<void> {
   const args = Args.safeParse({ date: values.date, file: values.file });
   if (!args.success) throw new UsageError(values.date !== undefined && values.file === undefined ? `${DATE_EXPECTED}\n${USAGE}` : USAGE);
   const config = readDailyConfig(process.env);
-  const store = openSqliteStore(config.databasePath);
+  const store = await openSqliteStore(config.databasePath);
   try {
     if (args.data.date !== undefined) await runDate(args.data.date, store, config.hfApiUrl);
     else await runFile(args.data.file, store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -56,11 +56,11 @@ async function compareStarts(): Promise<void> {
 }
 
 async function importInto(database: string, file: string): Promise<void> {
-  const store = openSqliteStore(database);
+  const store = await openSqliteStore(database);
   try {
     await importFile(file, { store });
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -74,11 +74,11 @@ async function start(cacheDir: string, database: string): Promise<StartReport> {
 
 /** One start, as `npm start` opens the library; prints its report as JSON. */
 async function serveOnce(cacheDir: string, database: string): Promise<void> {
-  const store = openSqliteStore(database);
+  const store = await openSqliteStore(database);
   let ready: ReadyEvent | undefined;
   const index = await openLibrary({ corpusPaths, cacheDir, storedPapers: store, onReady: (event) => (ready = event) });
   const startMs = performance.now();
-  store.close();
+  await store.close();
   const memory = await settledMemory();
   // Asked after the memory is read, so that the index is still alive then.
   index.answer('attention sinks');

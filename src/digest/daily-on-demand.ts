@@ -50,8 +50,8 @@ export async function dailyDigest(request: DailyRequest, deps: DailyDeps): Promi
   const papers = await papersOf(day, request.now, deps).catch(() => undefined);
   if (papers && papers.length > 0) return { ...digestOf(papers, day, options), note: { kind: 'latest' } };
   const note: DigestNote = { kind: 'fallback', wanted: day, reason: papers ? 'empty' : 'unreachable' };
-  const stored = deps.store.latestListedDay(day);
-  if (stored) return { ...digestOf(deps.store.papersListedOn(stored), stored, options), note };
+  const stored = await deps.store.latestListedDay(day);
+  if (stored) return { ...digestOf(await deps.store.papersListedOn(stored), stored, options), note };
   const shipped = latestCorpusDay(deps.corpus());
   return { ...digestOf(shipped.papers, shipped.day ?? day, options), note };
 }
@@ -62,7 +62,7 @@ export async function dailyDigest(request: DailyRequest, deps: DailyDeps): Promi
  * the fetch fails.
  */
 async function papersOf(day: string, now: Date, deps: DailyDeps): Promise<readonly Paper[]> {
-  const stored = deps.store.papersListedOn(day);
+  const stored = await deps.store.papersListedOn(day);
   const settled = isDayOver(addDays(day, 1), now);
   if ((stored.length > 0 && settled) || !deps.papersForDay) return stored;
   try {

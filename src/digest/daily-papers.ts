@@ -3,7 +3,6 @@ import { scheduleDigests, type DigestSchedule } from '../schedule.js';
 import { createHfClient } from '../ingest/hf-client.js';
 import { ingestDay } from '../ingest/ingest-day.js';
 import { silentLogger, type Logger } from '../logger.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Platform, Store, Subscription } from '../store/store.js';
 import type { Paper } from '../types.js';
 import type { DailyConfig } from './config.js';
@@ -18,43 +17,43 @@ export interface DailyPapers {
   /** Fetches a day from HF, stores it and adds it to the live index; throws when no trustworthy list came back. */
   papersForDay(day: string): Promise<Paper[]>;
   /** `/subscribe`: checks, fills defaults, stores (replacing the channel's earlier one). Throws `UserError`. */
-  subscribe(request: SubscriptionRequest): Subscription;
+  subscribe(request: SubscriptionRequest): Promise<Subscription>;
   /** `/unsubscribe`: false when the channel had none. */
-  unsubscribe(platform: Platform, channelId: string): boolean;
+  unsubscribe(platform: Platform, channelId: string): Promise<boolean>;
   /** `/subscriptions`: this platform's, or, with `channelIds`, only those channels' (e.g. one guild's). */
-  subscriptions(platform: Platform, channelIds?: ReadonlySet<string>): Subscription[];
+  subscriptions(platform: Platform, channelIds?: ReadonlySet<string>): Promise<Subscription[]>;
   /** `/daily [date]`. Throws `UserError`. */
   daily(request: Omit<DailyRequest, 'top'> & { top?: number }): Promise<Digest>;
   /** Starts the minute scheduler with the running platforms' publishers; call once both adapters are up. */
   startSchedule(publishers: Partial<Record<Platform, DigestPublisher>>): DigestSchedule;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface DailyPapersOptions {
   /** The live index: ingested papers are added to it. */
   index: PaperIndex;
   logger?: Logger;
-  /** Default: the SQLite store at `config.databasePath`. */
-  store?: Store;
+  /** The open store (`openStore`), closed by `close()`. */
+  store: Store;
 }
 
-/** Opens the store (creating and migrating it) and wires ingestion, commands and the scheduler. */
+/** Wires ingestion, commands and the scheduler over an open store. */
 export function openDailyPapers(config: DailyConfig, options: DailyPapersOptions): DailyPapers {
-  const store = options.store ?? openSqliteStore(config.databasePath);
+  const { store } = options;
   const logger = options.logger ?? silentLogger;
   const hf = createHfClient({ baseUrl: config.hfApiUrl, logger });
   const papersForDay = async (day: string) => (await ingestDay(day, { hf, store, index: options.index, logger })).papers;
   return {
     store,
     papersForDay,
-    subscribe: (request) => {
+    subscribe: async (request) => {
       const subscription = parseSubscriptionRequest(request, config);
-      store.subscribe(subscription);
+      await store.subscribe(subscription);
       return subscription;
     },
     unsubscribe: (platform, channelId) => store.unsubscribe(platform, channelId),
-    subscriptions: (platform, channelIds) =>
-      store.subscriptions().filter((s) => s.platform === platform && (!channelIds || channelIds.has(s.channelId))),
+    subscriptions: async (platform, channelIds) =>
+      (await store.subscriptions()).filter((s) => s.platform === platform && (!channelIds || channelIds.has(s.channelId))),
     daily: (request) =>
       dailyDigest({ ...request, top: request.top ?? config.digestTop }, { store, papersForDay, corpus: () => options.index.papers() }),
     startSchedule: (publishers) => scheduleDigests({ store, publishers, papersForDay, logger }),

@@ -30,7 +30,7 @@ const FINISHED = new Set(['sent', 'skipped', 'abandoned']);
 export async function postSubscription(subscription: Subscription, due: DigestDay, now: Date, deps: PostDeps): Promise<Outcome> {
   const ref = refOf(subscription, due.papersDay);
   // Checked before claiming, so that finished and resting postings cost no write.
-  if (!isOpen(deps.store.posting(ref.digestKey), now)) return undefined;
+  if (!isOpen(await deps.store.posting(ref.digestKey), now)) return undefined;
   const claimed = await holdClaim(ref, deps, () => postClaimed(subscription, due, ref, now, deps));
   return claimed.won ? claimed.result : { kind: 'elsewhere', key: ref.digestKey };
 }
@@ -43,7 +43,7 @@ function isOpen(record: PostingRecord | undefined, now: Date): boolean {
 
 /** The posting under this process's claim. Read again: the claim's previous holder may have changed it. */
 async function postClaimed(subscription: Subscription, due: DigestDay, ref: PostingRef, now: Date, deps: PostDeps): Promise<Outcome> {
-  const record = deps.store.posting(ref.digestKey);
+  const record = await deps.store.posting(ref.digestKey);
   if (!isOpen(record, now)) return undefined;
   try {
     const today = await earlierPostToday(subscription, due.postingDay, now, deps);
@@ -52,17 +52,17 @@ async function postClaimed(subscription: Subscription, due: DigestDay, ref: Post
       const recovered = await recoverIfSent(ref, now, deps);
       if (recovered) return recovered;
     }
-    if (record && record.attempts >= MAX_DIGEST_ATTEMPTS) return abandon(ref, record.lastError ?? 'too many attempts', now, deps);
+    if (record && record.attempts >= MAX_DIGEST_ATTEMPTS) return await abandon(ref, record.lastError ?? 'too many attempts', now, deps);
     const digest = await prepare(subscription, due.papersDay, ref, now, deps);
     if (digest === 'waiting' || digest === 'abandoned') return { kind: digest === 'waiting' ? 'retrying' : 'abandoned', key: ref.digestKey };
     if (digest.empty && subscription.onEmptyDay === 'silent') {
-      deps.store.recordOutcome(ref, { status: 'skipped', error: `nothing to post (${digest.empty})` }, now);
+      await deps.store.recordOutcome(ref, { status: 'skipped', error: `nothing to post (${digest.empty})` }, now);
       return { kind: 'skipped', key: ref.digestKey };
     }
     await deps.pace();
-    if (!deps.store.recordIntent(ref.digestKey, deps.claimant.owner, now)) return { kind: 'elsewhere', key: ref.digestKey };
+    if (!(await deps.store.recordIntent(ref.digestKey, deps.claimant.owner, now))) return { kind: 'elsewhere', key: ref.digestKey };
     const { messageId } = await deps.publisher.post(ref.channelId, digest, ref.digestKey);
-    deps.store.markSent(ref.digestKey, messageId, now);
+    await deps.store.markSent(ref.digestKey, messageId, now);
     deps.logger.info('digest: posted', { digestKey: ref.digestKey, messageId, papers: digest.entries.length });
     return { kind: 'sent', key: ref.digestKey };
   } catch (error) {
@@ -80,12 +80,12 @@ async function postClaimed(subscription: Subscription, due: DigestDay, ref: Post
  */
 async function earlierPostToday(subscription: Subscription, postingDay: string, now: Date, deps: PostDeps): Promise<Outcome | 'none'> {
   const ref = refOf(subscription, postingDay);
-  const record = deps.store.posting(ref.digestKey);
+  const record = await deps.store.posting(ref.digestKey);
   if (record?.status === 'sent') return undefined;
   if (record?.status !== 'pending') return 'none';
   const recovered = await recoverIfSent(ref, now, deps);
   if (recovered) return recovered;
-  deps.store.recordOutcome(ref, { status: 'waiting', error: 'in doubt, and not found on the platform' }, now);
+  await deps.store.recordOutcome(ref, { status: 'waiting', error: 'in doubt, and not found on the platform' }, now);
   return 'none';
 }
 
@@ -93,7 +93,7 @@ async function earlierPostToday(subscription: Subscription, postingDay: string, 
 async function recoverIfSent(ref: PostingRef, now: Date, deps: PostDeps): Promise<Outcome> {
   const existing = await deps.publisher.findExisting(ref.channelId, ref.digestKey);
   if (existing === null) return undefined;
-  deps.store.markSent(ref.digestKey, existing, now);
+  await deps.store.markSent(ref.digestKey, existing, now);
   deps.logger.info('digest: an in-doubt post was found sent', { digestKey: ref.digestKey, messageId: existing });
   return { kind: 'recovered', key: ref.digestKey };
 }
@@ -104,13 +104,13 @@ async function prepare(subscription: Subscription, day: string, ref: PostingRef,
   try {
     papers = await deps.papersForDay(day);
   } catch (error) {
-    const attempts = (deps.store.posting(ref.digestKey)?.attempts ?? 0) + 1;
+    const attempts = ((await deps.store.posting(ref.digestKey))?.attempts ?? 0) + 1;
     const reason = `papers of ${day} could not be fetched: ${error instanceof Error ? error.message : String(error)}`;
     if (attempts >= MAX_DIGEST_ATTEMPTS) {
-      abandon(ref, reason, now, deps);
+      await abandon(ref, reason, now, deps);
       return 'abandoned';
     }
-    deps.store.recordOutcome(ref, { status: 'waiting', error: reason, retryAt: retryAt(now, attempts) }, now);
+    await deps.store.recordOutcome(ref, { status: 'waiting', error: reason, retryAt: retryAt(now, attempts) }, now);
     deps.logger.warn('digest: will retry', { digestKey: ref.digestKey, reason, attempts });
     return 'waiting';
   }
@@ -118,25 +118,25 @@ async function prepare(subscription: Subscription, day: string, ref: PostingRef,
   return buildDigest(papers, { ...options, search: (deps.searchFor ?? searchWithin)(papers) });
 }
 
-function failed(ref: PostingRef, error: unknown, now: Date, deps: PostDeps): Outcome {
+async function failed(ref: PostingRef, error: unknown, now: Date, deps: PostDeps): Promise<Outcome> {
   if (isChannelUnavailable(error)) {
-    deps.store.markChannelUnavailable(ref.platform, ref.channelId, error.reason, now);
-    deps.store.recordOutcome(ref, { status: 'abandoned', error: `channel unavailable: ${error.reason}` }, now);
+    await deps.store.markChannelUnavailable(ref.platform, ref.channelId, error.reason, now);
+    await deps.store.recordOutcome(ref, { status: 'abandoned', error: `channel unavailable: ${error.reason}` }, now);
     deps.logger.warn('digest: channel unavailable; subscription paused until re-subscribed', { digestKey: ref.digestKey, reason: error.reason });
     return { kind: 'unavailable', key: ref.digestKey };
   }
   if (isUserError(error)) return abandon(ref, error.message, now, deps);
-  const record = deps.store.posting(ref.digestKey);
+  const record = await deps.store.posting(ref.digestKey);
   // After an intent the send may have gone through: stay `pending` so the next try asks before sending.
   const status = record?.status === 'pending' ? 'pending' : 'waiting';
   const reason = error instanceof Error ? error.message : String(error);
-  deps.store.recordOutcome(ref, { status, error: reason, retryAt: retryAt(now, record?.attempts ?? 1) }, now);
+  await deps.store.recordOutcome(ref, { status, error: reason, retryAt: retryAt(now, record?.attempts ?? 1) }, now);
   deps.logger.warn('digest: post failed; will retry', { digestKey: ref.digestKey, reason, attempts: record?.attempts });
   return { kind: 'retrying', key: ref.digestKey };
 }
 
-function abandon(ref: PostingRef, reason: string, now: Date, deps: PostDeps): NonNullable<Outcome> {
-  deps.store.recordOutcome(ref, { status: 'abandoned', error: reason }, now);
+async function abandon(ref: PostingRef, reason: string, now: Date, deps: PostDeps): Promise<NonNullable<Outcome>> {
+  await deps.store.recordOutcome(ref, { status: 'abandoned', error: reason }, now);
   deps.logger.error('digest: gave up for the day', { digestKey: ref.digestKey, reason });
   return { kind: 'abandoned', key: ref.digestKey };
 }

@@ -34,7 +34,7 @@ export async function runDueDigests(now: Date, deps: DigestRunDeps): Promise<Dig
     if (sends > 0) await wait(DIGEST_POST_SPACING_MS);
     sends += 1;
   };
-  for (const subscription of deps.store.subscriptions()) {
+  for (const subscription of await deps.store.subscriptions()) {
     if (deps.signal?.aborted) break;
     if (subscription.unavailableSince) continue;
     const publisher = deps.publishers[subscription.platform];

@@ -39,7 +39,7 @@ export async function importFile(path: string, deps: ImportDeps): Promise<Import
     const batch = papers.slice(start, start + IMPORT_BATCH_SIZE);
     const changed = new Set<string>();
     for (const [day, group] of groupByFeaturedDay(batch)) {
-      const result = deps.store.upsertPapers(group, day);
+      const result = await deps.store.upsertPapers(group, day);
       report.added += result.added.length;
       report.updated += result.updated.length;
       report.unchanged += result.unchanged.length;

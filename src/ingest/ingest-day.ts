@@ -44,8 +44,8 @@ export async function ingestDay(day: string, deps: IngestDeps): Promise<IngestRe
   if (entries.length > 0 && papers.length === 0) {
     throw new HfFetchError(`daily_papers?date=${day}`, `all ${entries.length} entries malformed (${skipped[0]?.reason})`, false);
   }
-  const result = deps.store.upsertPapers(papers, day);
-  const stored = new Map(deps.store.papersListedOn(day).map((paper) => [paper.id, paper]));
+  const result = await deps.store.upsertPapers(papers, day);
+  const stored = new Map((await deps.store.papersListedOn(day)).map((paper) => [paper.id, paper]));
   const ordered = papers.map((paper) => stored.get(paper.id) ?? paper);
   // The whole day, not only what changed: the live index may have been built without the store (a restart),
   // and a day is tens of papers (about 0.5 ms each to re-add).

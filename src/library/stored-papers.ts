@@ -83,7 +83,7 @@ async function startFromSnapshot(cacheDir: string, fingerprint: string, stored: 
 
 async function openSnapshot(cacheDir: string, found: FoundSnapshot, stored: StoredPapers): Promise<SnapshotStart> {
   if (!found.mark) return { rejected: 'its mark file is damaged' };
-  const changes = stored.papersChangedSince(found.mark.revision);
+  const changes = await stored.papersChangedSince(found.mark.revision);
   if (!snapshotFits(found.mark, changes.revisions)) return { rejected: `the store does not have the papers it was taken with (revision ${found.mark.revision})` };
   const saved = await loadSaved(cacheDir, found.name);
   if (!saved || !holdsAll(saved.papers, found.mark.papers)) return { rejected: 'its files are damaged' };
@@ -92,7 +92,7 @@ async function openSnapshot(cacheDir: string, found: FoundSnapshot, stored: Stor
 
 async function startFromCorpus<T extends CorpusIndex>(stored: StoredPapers, openCorpus: () => Promise<T>): Promise<Begun<T>> {
   const corpus = await openCorpus();
-  return { index: createPaperIndex(corpus.papers, corpus.engine), engine: corpus.engine, changes: stored.papersChangedSince(), corpus };
+  return { index: createPaperIndex(corpus.papers, corpus.engine), engine: corpus.engine, changes: await stored.papersChangedSince(), corpus };
 }
 
 /**

@@ -3,9 +3,11 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
 import { createSqlitePapers } from './sqlite-papers.js';
-import { createSqliteSubscriptions } from './sqlite-subscriptions.js';
-import { createSqlitePostings } from './sqlite-postings.js';
+import { createSubscriptions } from './subscriptions.js';
+import { createPostings } from './postings.js';
+import { sqliteRunner } from './sql-runner.js';
 import type { Store } from './store.js';
+import { migrate, type MigrationTarget } from './migrate.js';
 import { ConfigError } from '../errors.js';
 
 /** Where the database lives unless `DATABASE_PATH` says otherwise (relative to the working directory). */
@@ -16,18 +18,26 @@ export const DEFAULT_DATABASE_PATH = 'data/paperbot.sqlite';
  * throw-away database for tests. WAL lets readers run beside the one writer; `synchronous = FULL` makes each
  * committed transaction survive a power cut, not only a process crash (https://www.sqlite.org/pragma.html#pragma_synchronous).
  */
-export function openSqliteStore(path: string = DEFAULT_DATABASE_PATH): Store {
+export async function openSqliteStore(path: string = DEFAULT_DATABASE_PATH): Promise<Store> {
   const db = openDatabaseFile(path);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   // Another process (a CLI ingest beside the bot) may hold the write lock for a moment.
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    await migrate(sqliteMigrationTarget(db, path), MIGRATIONS);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const sql = sqliteRunner(db);
   return {
     ...createSqlitePapers(db),
-    ...createSqliteSubscriptions(db),
-    ...createSqlitePostings(db),
-    close: () => db.close(),
+    ...createSubscriptions(sql),
+    ...createPostings(sql),
+    close: async () => {
+      db.close();
+    },
   };
 }
 
@@ -50,16 +60,44 @@ function openDatabaseFile(path: string): Database.Database {
   }
 }
 
-/** Applies the migrations this database has not seen yet, each with its version bump in one transaction. */
-export function migrate(db: Database.Database): void {
-  const current = Number(db.pragma('user_version', { simple: true }));
-  if (current > MIGRATIONS.length) {
-    throw new Error(`paperbot store: database schema version ${current} is newer than this build knows (${MIGRATIONS.length})`);
-  }
-  for (let version = current; version < MIGRATIONS.length; version += 1) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
+/** The migrations under way in this process, by database path. */
+const migrating = new Map<string, Promise<void>>();
+
+/**
+ * Runs `work` after any other of this process on the same path. Between processes, SQLite's write lock orders
+ * migrations; within one, a second connection would wait for that lock synchronously (`busy_timeout`), blocking
+ * the thread on which the first must finish, until it failed with "database is locked".
+ */
+function oneAtATime(path: string, work: () => Promise<void>): Promise<void> {
+  const turn = (migrating.get(path) ?? Promise.resolve()).then(work);
+  const settled = turn.catch(() => {});
+  migrating.set(path, settled);
+  void settled.then(() => {
+    if (migrating.get(path) === settled) migrating.delete(path);
+  });
+  return turn;
+}
+
+/**
+ * The SQLite side of the migration runner: the version is `user_version`, and the lock the write lock of an
+ * IMMEDIATE transaction (schema changes and the version are transactional in SQLite).
+ */
+function sqliteMigrationTarget(db: Database.Database, path: string): MigrationTarget {
+  return {
+    locked: (work) => oneAtATime(path, async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        await work();
+        db.exec('COMMIT');
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    }),
+    version: async () => Number(db.pragma('user_version', { simple: true })),
+    apply: async (migration, version) => {
+      db.exec(migration);
+      db.pragma(`user_version = ${version}`);
+    },
+  };
 }

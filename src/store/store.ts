@@ -1,11 +1,12 @@
 import type { Paper } from '../types.js';
 
 /**
- * The lasting state of daily papers, behind one small interface so that a server database can replace the
- * embedded SQLite file later. Every method that writes is atomic: it either happens in full or not at all.
+ * The lasting state of daily papers, behind one small interface with two backends: the embedded SQLite file
+ * (`sqlite-store.ts`) and PostgreSQL (`pg-store.ts`), held to the same specs (`test/store-contract.ts`). Every
+ * method that writes is atomic: it either happens in full or not at all.
  */
 export interface Store extends PaperStore, SubscriptionStore, PostingLog {
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** What an upsert did to each paper, by id. */
@@ -22,16 +23,22 @@ export interface PaperStore {
    * Adds new papers and merges known ones (same id; later values refresh counts, never blank out fields).
    * With `listedOn`, also records that the papers were on that day's Daily Papers list.
    */
-  upsertPapers(papers: readonly Paper[], listedOn?: string): UpsertResult;
+  upsertPapers(papers: readonly Paper[], listedOn?: string): Promise<UpsertResult>;
   /** The papers listed on a day (ISO date), in no particular order. */
-  papersListedOn(day: string): Paper[];
+  papersListedOn(day: string): Promise<Paper[]>;
   /** The latest day with a listing, if any; with `onOrBefore` (ISO date), the latest up to that day. */
-  latestListedDay(onOrBefore?: string): string | undefined;
+  latestListedDay(onOrBefore?: string): Promise<string | undefined>;
   /**
    * For the live index at start, in one consistent reading: every stored paper's revision, and the papers changed
    * after revision `after` (every paper when it is undefined).
    */
-  papersChangedSince(after?: number): StoredPaperChanges;
+  papersChangedSince(after?: number): Promise<StoredPaperChanges>;
+  /**
+   * The papers written after revision `after`, in the order of their revisions, and the latest revision (`after`
+   * when there is none): how a running process finds what others stored since it last looked. Revisions are
+   * handed out in the order writes commit, so that nothing committed at or before the latest is ever missed.
+   */
+  papersAfter(after: number): Promise<{ revision: number; papers: Paper[] }>;
 }
 
 /** Each write of papers takes the next revision (1, 2, ...); a paper keeps the revision of its latest change. */
@@ -68,13 +75,13 @@ export interface Subscription {
 
 export interface SubscriptionStore {
   /** Creates or replaces the channel's subscription; a re-subscribe makes an unavailable channel active again. */
-  subscribe(subscription: Subscription): void;
+  subscribe(subscription: Subscription): Promise<void>;
   /** Removes the channel's subscription; false when there was none. */
-  unsubscribe(platform: Platform, channelId: string): boolean;
-  subscription(platform: Platform, channelId: string): Subscription | undefined;
+  unsubscribe(platform: Platform, channelId: string): Promise<boolean>;
+  subscription(platform: Platform, channelId: string): Promise<Subscription | undefined>;
   /** Every subscription, the unavailable ones included. */
-  subscriptions(): Subscription[];
-  markChannelUnavailable(platform: Platform, channelId: string, reason: string, at: Date): void;
+  subscriptions(): Promise<Subscription[]>;
+  markChannelUnavailable(platform: Platform, channelId: string, reason: string, at: Date): Promise<void>;
 }
 
 /**
@@ -129,7 +136,7 @@ export interface Claimant {
 }
 
 export interface PostingLog {
-  posting(digestKey: string): PostingRecord | undefined;
+  posting(digestKey: string): Promise<PostingRecord | undefined>;
   /**
    * Claims the posting for `claimant` until `at` + its lease, creating the posting (`waiting`, no attempt yet)
    * when it has no record. Atomic: of processes claiming at once, one wins. True when won, or renewed by the same
@@ -137,20 +144,20 @@ export interface PostingLog {
    * live at `at`. A claim whose lease ran out (its process died) is taken over: a `pending` posting is then in
    * doubt, and the new holder asks the platform before sending.
    */
-  claim(ref: PostingRef, claimant: Claimant, at: Date): boolean;
+  claim(ref: PostingRef, claimant: Claimant, at: Date): Promise<boolean>;
   /** Ends `owner`'s claim on the posting; nothing when another owner holds it now. */
-  releaseClaim(digestKey: string, owner: string): void;
+  releaseClaim(digestKey: string, owner: string): Promise<void>;
   /**
    * Writes the intent to send and counts the attempt, only under `owner`'s claim. Fails (returns false) when the
    * posting is finished or another process holds its claim (this one's lapsed and was taken over), so that two
    * processes can never both send one digest.
    */
-  recordIntent(digestKey: string, owner: string, at: Date): boolean;
+  recordIntent(digestKey: string, owner: string, at: Date): Promise<boolean>;
   /** Marks the posting sent with the platform's message id. */
-  markSent(digestKey: string, messageId: string, at: Date): void;
+  markSent(digestKey: string, messageId: string, at: Date): Promise<void>;
   /**
    * Records a failed attempt. `status` says what is known: `waiting` (nothing left the bot), `pending`
    * (possibly sent), `skipped` or `abandoned` (final for the day).
    */
-  recordOutcome(ref: PostingRef, outcome: { status: Exclude<PostingStatus, 'sent'>; error?: string; retryAt?: Date }, at: Date): void;
+  recordOutcome(ref: PostingRef, outcome: { status: Exclude<PostingStatus, 'sent'>; error?: string; retryAt?: Date }, at: Date): Promise<void>;
 }

@@ -43,9 +43,9 @@ export function cpuSeconds(pid: number): number {
 }
 
 /** Resolves once `condition` holds, checking every 50 ms; rejects after `timeoutMs`, naming what it waited for. */
-export async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
+export async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

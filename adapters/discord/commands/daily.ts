@@ -23,7 +23,7 @@ export const dailyCommand: SlashCommand = {
     const date = interaction.options.getString('date')?.trim() || undefined;
     const filter = filterOf(interaction);
     // Without a date, "yesterday" is the channel's own, in its subscription's time zone (UTC without one).
-    const timezone = daily.subscriptions('discord', new Set([interaction.channelId]))[0]?.timezone;
+    const timezone = (await daily.subscriptions('discord', new Set([interaction.channelId])))[0]?.timezone;
     // The day may have to be fetched from Hugging Face first: more than 3 s is possible.
     await interaction.deferReply();
     const digest = await daily.daily({ date, filter, timezone, now: new Date() });

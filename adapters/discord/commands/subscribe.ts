@@ -37,7 +37,7 @@ export const subscribeCommand: SlashCommand = {
       return value === null ? undefined : typedText(value).trim() || undefined;
     };
     const emptyDays = text('empty_days');
-    const subscription = daily.subscribe({
+    const subscription = await daily.subscribe({
       platform: 'discord',
       channelId: interaction.channelId,
       time: text('time'),

@@ -16,7 +16,7 @@ export const subscriptionsCommand: SlashCommand = {
     const guildId = requireGuild(interaction);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const channels = await guildChannelIds(interaction, guildId);
-    await interaction.editReply(formatSubscriptions(daily.subscriptions('discord', channels)));
+    await interaction.editReply(formatSubscriptions(await daily.subscriptions('discord', channels)));
   },
 };
 

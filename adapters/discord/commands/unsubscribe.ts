@@ -16,7 +16,7 @@ export const unsubscribeCommand: SlashCommand = {
   async execute(interaction, context) {
     const daily = requireDaily(context);
     requireDigestAdmin(interaction);
-    if (!daily.unsubscribe('discord', interaction.channelId)) {
+    if (!(await daily.unsubscribe('discord', interaction.channelId))) {
       throw new UserError('This channel does not get daily papers, so there is nothing to stop. /subscriptions lists the ones that do.');
     }
     await interaction.reply(formatUnsubscribed());

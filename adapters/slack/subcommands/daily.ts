@@ -25,7 +25,7 @@ export const daily: Subcommand = {
     const core = needDaily(request);
     const typed = parseDailyText(request.argument);
     const date = dateArgument(typed.date);
-    const timezone = core.store.subscription('slack', request.channelId)?.timezone;
+    const timezone = (await core.store.subscription('slack', request.channelId))?.timezone;
     const digest = await core.daily({ date, filter: typed.filter, now: request.now, timezone });
     return { messages: formatDigest(digest) };
   },

@@ -12,9 +12,9 @@ export const subscribe: Subcommand = {
   name: 'subscribe',
   usage: '/papers subscribe [time:09:00] [tz:Europe/Paris] [top:10] [empty:note|silent] [filter:words]',
   summary: "the previous day's papers in this channel every day",
-  run: (request) => {
+  run: async (request) => {
     const daily = needDaily(request);
-    const subscription = daily.subscribe({ platform: 'slack', channelId: request.channelId, ...parseSubscribeText(request.argument) });
+    const subscription = await daily.subscribe({ platform: 'slack', channelId: request.channelId, ...parseSubscribeText(request.argument) });
     return { message: formatSubscribed(subscription, request.now) };
   },
 };

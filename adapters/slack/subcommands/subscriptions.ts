@@ -7,5 +7,5 @@ export const subscriptions: Subcommand = {
   name: 'subscriptions',
   usage: '/papers subscriptions',
   summary: 'the channels that get a daily digest',
-  run: (request) => ({ message: formatSubscriptions(needDaily(request).subscriptions('slack'), request.channelId) }),
+  run: async (request) => ({ message: formatSubscriptions(await needDaily(request).subscriptions('slack'), request.channelId) }),
 };

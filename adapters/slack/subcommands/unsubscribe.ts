@@ -7,5 +7,5 @@ export const unsubscribe: Subcommand = {
   name: 'unsubscribe',
   usage: '/papers unsubscribe',
   summary: "stop this channel's daily digest",
-  run: (request) => ({ message: formatUnsubscribed(needDaily(request).unsubscribe('slack', request.channelId)) }),
+  run: async (request) => ({ message: formatUnsubscribed(await needDaily(request).unsubscribe('slack', request.channelId)) }),
 };

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { SqlRunner } from './sql-runner.js';
 import type { Subscription, SubscriptionStore } from './store.js';
 
 const SubscriptionRow = z.object({
@@ -30,32 +30,29 @@ function toSubscription(raw: unknown): Subscription {
   return subscription;
 }
 
-/** The subscriptions half of the SQLite store: one row per channel. */
-export function createSqliteSubscriptions(db: Database.Database): SubscriptionStore {
-  const upsert = db.prepare(`
+/** The subscriptions half of the store, for either backend: one row per channel. */
+export function createSubscriptions(sql: SqlRunner): SubscriptionStore {
+  const upsert = `
     INSERT INTO subscriptions (platform, channel_id, time, timezone, filter, top, on_empty_day)
     VALUES (@platform, @channelId, @time, @timezone, @filter, @top, @onEmptyDay)
     ON CONFLICT (platform, channel_id) DO UPDATE SET time = excluded.time, timezone = excluded.timezone,
       filter = excluded.filter, top = excluded.top, on_empty_day = excluded.on_empty_day,
-      unavailable_since = NULL, unavailable_reason = NULL`);
-  const remove = db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ?');
-  const select = db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND channel_id = ?');
-  const markUnavailable = db.prepare(
-    'UPDATE subscriptions SET unavailable_since = ?, unavailable_reason = ? WHERE platform = ? AND channel_id = ?',
-  );
-
+      unavailable_since = NULL, unavailable_reason = NULL`;
+  const markUnavailable = `
+    UPDATE subscriptions SET unavailable_since = @at, unavailable_reason = @reason
+    WHERE platform = @platform AND channel_id = @channelId`;
   return {
-    subscribe: db.transaction((s: Subscription) => {
-      upsert.run({ ...s, filter: s.filter ?? null });
-    }),
-    unsubscribe: db.transaction((platform: string, channelId: string) => remove.run(platform, channelId).changes > 0),
-    subscription: (platform, channelId) => {
-      const row = select.get(platform, channelId);
+    subscribe: async (s) => {
+      await sql.run(upsert, { platform: s.platform, channelId: s.channelId, time: s.time, timezone: s.timezone, filter: s.filter ?? null, top: s.top, onEmptyDay: s.onEmptyDay });
+    },
+    unsubscribe: async (platform, channelId) => (await sql.run('DELETE FROM subscriptions WHERE platform = @platform AND channel_id = @channelId', { platform, channelId })) > 0,
+    subscription: async (platform, channelId) => {
+      const row = await sql.get('SELECT * FROM subscriptions WHERE platform = @platform AND channel_id = @channelId', { platform, channelId });
       return row === undefined ? undefined : toSubscription(row);
     },
-    subscriptions: () => db.prepare('SELECT * FROM subscriptions ORDER BY rowid').all().map(toSubscription),
-    markChannelUnavailable: db.transaction((platform: string, channelId: string, reason: string, at: Date) => {
-      markUnavailable.run(at.toISOString(), reason, platform, channelId);
-    }),
+    subscriptions: async () => (await sql.all(`SELECT * FROM subscriptions ORDER BY ${sql.firstStored}`)).map(toSubscription),
+    markChannelUnavailable: async (platform, channelId, reason, at) => {
+      await sql.run(markUnavailable, { at: at.toISOString(), reason, platform, channelId });
+    },
   };
 }
