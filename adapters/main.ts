@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import dotenv from 'dotenv';
 import type { PaperIndex } from '../src/paper-index.js';
 import { readDailyConfig } from '../src/digest/config.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { describeStore, openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { openDailyPapers } from '../src/digest/daily-papers.js';
 import { readCoreConfig, type CoreConfig } from '../src/config.js';
@@ -29,12 +29,13 @@ async function main(): Promise<void> {
   const slack = readSlackConfig(process.env);
   for (const warning of unusedSettings(process.env)) log.warn(warning);
   if (!discord && !slack) {
-    // Papers brought in by `npm run ingest` live in the database: the chat reads them, and never creates one.
-    const store = existsSync(dailyConfig.databasePath) ? await openSqliteStore(dailyConfig.databasePath) : undefined;
+    // Papers brought in by `npm run ingest` live in the database: the chat reads them, and never creates a file.
+    const store = dailyConfig.databaseUrl || existsSync(dailyConfig.databasePath) ? await openStore(dailyConfig, log) : undefined;
     const index = await openPapers(core, store).finally(() => store?.close());
     return startTerminalChat(index);
   }
-  const store = await openSqliteStore(dailyConfig.databasePath);
+  const store = await openStore(dailyConfig, log);
+  log.info(`Store: ${describeStore(dailyConfig)}`);
   // From here on a signal closes what is open so far: a start can take minutes (a first build, Slack retrying).
   shutDown = () => store.close();
   process.on('SIGINT', (signal) => void stop(signal));

@@ -78,6 +78,15 @@ describe('readDailyConfig', () => {
     expect(() => readDailyConfig({ HF_API_URL: 'ftp://x' })).toThrow(/HF_API_URL/);
     expect(() => readDailyConfig({ DIGEST_TIME: '9am' })).toThrow(/DIGEST_TIME: expected HH:MM/);
   });
+
+  it('takes a PostgreSQL URL for the store, and never repeats a bad one, which may hold a password', () => {
+    expect(readDailyConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/paperbot' }).databaseUrl).toBe('postgres://bot:pw@db:5432/paperbot');
+    expect(readDailyConfig({ DATABASE_URL: '' }).databaseUrl).toBeUndefined();
+    for (const bad of ['mysql://bot:hunter2@db/paperbot', 'bot:hunter2@db']) {
+      expect(() => readDailyConfig({ DATABASE_URL: bad })).toThrow(/DATABASE_URL: expected a PostgreSQL URL/);
+      expect(() => readDailyConfig({ DATABASE_URL: bad })).not.toThrow(/hunter2/);
+    }
+  });
 });
 
 describe('dailyDigest', () => {

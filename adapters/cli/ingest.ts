@@ -13,7 +13,7 @@ import { UserError } from '../../src/errors.js';
 import { ingestDay } from '../../src/ingest/ingest-day.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import type { SkippedEntry } from '../../src/ingest/ingest-day.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import { consoleLogger } from '../../src/logger.js';
 import { exitWithError, UsageError } from './exit.js';
 import { parseArguments } from './parse-arguments.js';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const args = Args.safeParse({ date: values.date, file: values.file });
   if (!args.success) throw new UsageError(values.date !== undefined && values.file === undefined ? `${DATE_EXPECTED}\n${USAGE}` : USAGE);
   const config = readDailyConfig(process.env);
-  const store = await openSqliteStore(config.databasePath);
+  const store = await openStore(config, consoleLogger);
   try {
     if (args.data.date !== undefined) await runDate(args.data.date, store, config.hfApiUrl);
     else await runFile(args.data.file, store);

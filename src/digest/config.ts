@@ -18,6 +18,8 @@ const unsetIsDefault = (value: unknown) => (value === '' ? undefined : value);
 const DailyEnv = z.object({
   HF_API_URL: z.preprocess(unsetIsDefault, z.url({ protocol: /^https?$/ }).default(DEFAULT_HF_API_URL)),
   DATABASE_PATH: z.preprocess(unsetIsDefault, z.string().default(DEFAULT_DATABASE_PATH)),
+  // The message never quotes the value: it may hold a password.
+  DATABASE_URL: z.preprocess(unsetIsDefault, z.url({ protocol: /^postgres(ql)?$/, error: 'expected a PostgreSQL URL such as postgres://user:password@host:5432/paperbot' }).optional()),
   DIGEST_TIME: z.preprocess(unsetIsDefault, z.string().regex(TIME_OF_DAY, { error: 'expected HH:MM (24 h)' }).default(DIGEST_DEFAULTS.time)),
   DIGEST_TIMEZONE: z.preprocess(
     unsetIsDefault,
@@ -29,7 +31,10 @@ const DailyEnv = z.object({
 /** Settings of ingestion, the store and digests. */
 export interface DailyConfig {
   hfApiUrl: string;
+  /** The SQLite file, used when `databaseUrl` is not set. */
   databasePath: string;
+  /** A PostgreSQL server's URL (`DATABASE_URL`): the store lives there instead of the SQLite file. Secret. */
+  databaseUrl?: string;
   /** Defaults for `/subscribe` when the person gives none. */
   digestTime: string;
   digestTimezone: string;
@@ -37,7 +42,8 @@ export interface DailyConfig {
 }
 
 /**
- * Reads `HF_API_URL`, `DATABASE_PATH`, `DIGEST_TIME`, `DIGEST_TIMEZONE`, `DIGEST_TOP` from `env` (all optional).
+ * Reads `HF_API_URL`, `DATABASE_PATH`, `DATABASE_URL`, `DIGEST_TIME`, `DIGEST_TIMEZONE`, `DIGEST_TOP` from `env` (all
+ * optional).
  * Throws `ConfigError` naming each bad variable, never echoing its value.
  */
 export function readDailyConfig(env: Record<string, string | undefined>): DailyConfig {
@@ -46,6 +52,7 @@ export function readDailyConfig(env: Record<string, string | undefined>): DailyC
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new ConfigError(`Invalid daily-papers settings: ${problems.join('; ')}`);
   }
-  const { HF_API_URL, DATABASE_PATH, DIGEST_TIME, DIGEST_TIMEZONE, DIGEST_TOP } = parsed.data;
-  return { hfApiUrl: HF_API_URL, databasePath: DATABASE_PATH, digestTime: DIGEST_TIME, digestTimezone: DIGEST_TIMEZONE, digestTop: DIGEST_TOP };
+  const { HF_API_URL, DATABASE_PATH, DATABASE_URL, DIGEST_TIME, DIGEST_TIMEZONE, DIGEST_TOP } = parsed.data;
+  const database = DATABASE_URL === undefined ? {} : { databaseUrl: DATABASE_URL };
+  return { hfApiUrl: HF_API_URL, databasePath: DATABASE_PATH, ...database, digestTime: DIGEST_TIME, digestTimezone: DIGEST_TIMEZONE, digestTop: DIGEST_TOP };
 }
