@@ -11,7 +11,8 @@ import { describeStore, openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { openDailyPapers } from '../src/digest/daily-papers.js';
 import { readCoreConfig, type CoreConfig } from '../src/config.js';
-import { openLibrary } from '../src/library.js';
+import { openLibrary, type ReadyEvent } from '../src/library.js';
+import { followStoredPapers } from '../src/library/follow-store.js';
 import { consoleLogger as log } from '../src/logger.js';
 import { readDiscordConfig } from './discord/config.js';
 import { readSlackConfig } from './slack/config.js';
@@ -40,10 +41,17 @@ async function main(): Promise<void> {
   shutDown = () => store.close();
   process.on('SIGINT', (signal) => void stop(signal));
   process.on('SIGTERM', (signal) => void stop(signal));
-  const index = await openPapers(core, store).catch(async (error: unknown) => {
+  let opened: ReadyEvent | undefined;
+  const index = await openPapers(core, store, (event) => (opened = event)).catch(async (error: unknown) => {
     await store.close();
     throw error;
   });
+  // Papers that other processes store (replicas, `npm run ingest`) join this index while it runs.
+  const follower = followStoredPapers(store, index, opened?.stored?.revision ?? 0, { logger: log });
+  shutDown = async () => {
+    await follower.stop();
+    await store.close();
+  };
   const daily = openDailyPapers(dailyConfig, { index, logger: log, store });
   // A token refused while running (the app token on reconnecting, the bot token on a reply; revoked, say) cannot
   // come back without a person and a restart: say so, shut down as on SIGTERM, and exit non-zero so that a
@@ -54,25 +62,30 @@ async function main(): Promise<void> {
   };
   const bots = await startBots(index, { discord, slack }, daily, log, onCredentialsRefused).catch(async (error: unknown) => {
     // The bots already up are disconnected; the store is closed before the error ends the process.
+    await follower.stop();
     await daily.close();
     throw error;
   });
   shutDown = async () => {
     await bots.stop();
+    await follower.stop();
     await daily.close();
   };
   // A stray rejection must not end the bot; each adapter already answers its own errors.
   process.on('unhandledRejection', (reason) => log.error('Unhandled rejection', { reason: reason instanceof Error ? reason.message : String(reason) }));
 }
 
-/** The corpus with the papers stored in the database, if any. */
-function openPapers(core: CoreConfig, store: Store | undefined): Promise<PaperIndex> {
+/** The corpus with the papers stored in the database, if any; `onReady` hears how it opened. */
+function openPapers(core: CoreConfig, store: Store | undefined, onReady?: (event: ReadyEvent) => void): Promise<PaperIndex> {
   return openLibrary({
     corpusPaths: core.corpusPaths,
     cacheDir: core.cacheDir,
     storedPapers: store,
     onSkip: (file, record) => log.warn('Skipped a corpus record', { file, line: record.line, reason: record.reason }),
-    onReady: (event) => logReady(event, log),
+    onReady: (event) => {
+      logReady(event, log);
+      onReady?.(event);
+    },
   });
 }
 

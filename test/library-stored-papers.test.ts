@@ -67,13 +67,13 @@ describe('openLibrary with stored papers', () => {
     const store = await openSqliteStore(':memory:');
     await store.upsertPapers(many);
     const first = await start(corpus, cacheDir, store);
-    expect(first.ready.stored).toEqual({ summary: { added: 0, updated: 0, unchanged: SNAPSHOT_MIN_PAPERS } });
+    expect(first.ready.stored).toEqual({ revision: 1, summary: { added: 0, updated: 0, unchanged: SNAPSHOT_MIN_PAPERS } });
   });
 
   it('saves a snapshot with the stored papers, and a restart adds only those stored since', async () => {
     const { corpus, cacheDir, store } = await setUpWithStored(enough());
     const first = await start(corpus, cacheDir, store);
-    expect(first.ready.stored).toEqual({ summary: { added: SNAPSHOT_MIN_PAPERS, updated: 0, unchanged: 0 }, snapshotSaved: 1 });
+    expect(first.ready.stored).toEqual({ revision: 1, summary: { added: SNAPSHOT_MIN_PAPERS, updated: 0, unchanged: 0 }, snapshotSaved: 1 });
     expect(first.ready.papers).toBe(SEED_PAPERS + SNAPSHOT_MIN_PAPERS);
 
     const newer = hfPapers.slice(SNAPSHOT_MIN_PAPERS, SNAPSHOT_MIN_PAPERS + 5);
@@ -82,7 +82,7 @@ describe('openLibrary with stored papers', () => {
     const second = await start(corpus, cacheDir, store);
     expect(second.ready.source).toBe('loaded');
     // hfPapers[1] came in again unchanged: the store kept its revision, so it is not even offered.
-    expect(second.ready.stored).toEqual({ snapshot: 1, summary: { added: 5, updated: 1, unchanged: 0 } });
+    expect(second.ready.stored).toEqual({ revision: 2, snapshot: 1, summary: { added: 5, updated: 1, unchanged: 0 } });
     expect(second.ready.papers).toBe(SEED_PAPERS + SNAPSHOT_MIN_PAPERS + 5);
     expect(second.index.paper(bumped.id)?.upvotes).toBe(bumped.upvotes);
 
@@ -98,7 +98,7 @@ describe('openLibrary with stored papers', () => {
     const { corpus, cacheDir, store } = await setUpWithStored(enough());
     await start(corpus, cacheDir, store);
     const again = await start(corpus, cacheDir, store);
-    expect(again.ready.stored).toEqual({ snapshot: 1, summary: { added: 0, updated: 0, unchanged: 0 } });
+    expect(again.ready.stored).toEqual({ revision: 1, snapshot: 1, summary: { added: 0, updated: 0, unchanged: 0 } });
     await store.close();
   });
 
@@ -107,7 +107,7 @@ describe('openLibrary with stored papers', () => {
     await start(corpus, cacheDir, store);
     const again = await start(corpus, cacheDir, store);
     // Each start begins from the corpus index alone, so they are added again: 20 papers cost about 10 ms.
-    expect(again.ready.stored).toEqual({ summary: { added: 20, updated: 0, unchanged: 0 } });
+    expect(again.ready.stored).toEqual({ revision: 1, summary: { added: 20, updated: 0, unchanged: 0 } });
     expect(await readdir(cacheDir)).toHaveLength(3);
     await store.close();
   });
@@ -118,7 +118,7 @@ describe('openLibrary with stored papers', () => {
     await writeFile(corpus, 'Mar 14\n\nA Brand New Paper on Quokkas\n\nQuokkas are studied here.\n');
     const changed = await start(corpus, cacheDir, store);
     expect(changed.ready.source).toBe('built');
-    expect(changed.ready.stored).toEqual({ summary: { added: SNAPSHOT_MIN_PAPERS, updated: 0, unchanged: 0 }, snapshotSaved: 1 });
+    expect(changed.ready.stored).toEqual({ revision: 1, summary: { added: SNAPSHOT_MIN_PAPERS, updated: 0, unchanged: 0 }, snapshotSaved: 1 });
     expect(changed.ready.papers).toBe(1 + SNAPSHOT_MIN_PAPERS);
     expect(changed.index.answer('quokkas').results[0]?.paper.title).toBe('A Brand New Paper on Quokkas');
     expect(await readdir(cacheDir)).toHaveLength(7);
@@ -135,7 +135,7 @@ describe('openLibrary with stored papers', () => {
     const file = (await readdir(cacheDir)).find((name) => name.includes('.r1.') && name.endsWith(kind))!;
     await writeFile(join(cacheDir, file), kind.endsWith('.bin') ? Buffer.from(Uint32Array.of(0xffffffff, 7, 7).buffer) : '{"cut sho');
     const restarted = await start(corpus, cacheDir, store);
-    expect(restarted.ready.stored).toEqual({ snapshotRejected: reason, summary: { added: SNAPSHOT_MIN_PAPERS, updated: 0, unchanged: 0 }, snapshotSaved: 1 });
+    expect(restarted.ready.stored).toEqual({ revision: 1, snapshotRejected: reason, summary: { added: SNAPSHOT_MIN_PAPERS, updated: 0, unchanged: 0 }, snapshotSaved: 1 });
     expect(restarted.index.answer('AutoCoder').results[0]?.paper.title).toMatch(/AutoCoder/);
     // The damaged snapshot was replaced by a good one.
     expect((await start(corpus, cacheDir, store)).ready.stored?.snapshot).toBe(1);
@@ -158,6 +158,7 @@ describe('openLibrary with stored papers', () => {
     await withStore(databasePath, (store) => store.upsertPapers(other));
     const restored = await withStore(databasePath, (store) => start(corpus, cacheDir, store));
     expect(restored.ready.stored).toEqual({
+      revision: 2,
       snapshotRejected: 'the store does not have the papers it was taken with (revision 2)',
       summary: { added: 40, updated: 0, unchanged: 0 },
     });

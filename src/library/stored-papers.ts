@@ -21,6 +21,8 @@ export type StoredPapers = Pick<PaperStore, 'papersChangedSince'>;
 
 /** How the stored papers joined the index at start. */
 export interface StoredPapersReport {
+  /** The latest store revision the index holds: a process following the store goes on from there. */
+  revision: number;
   /** The store revision of the snapshot the index was loaded from: only the papers changed after it were added. */
   snapshot?: number;
   /** Why the newest snapshot of the corpus could not serve (it is removed). */
@@ -63,7 +65,7 @@ export async function openWithStoredPapers<T extends CorpusIndex>(
   const fromSnapshot = cache.cacheDir ? await startFromSnapshot(cache.cacheDir, cache.fingerprint, stored) : undefined;
   const begun: Begun<T> = fromSnapshot && 'index' in fromSnapshot ? fromSnapshot : await startFromCorpus(stored, openCorpus);
   const summary = begun.index.add(begun.changes.papers);
-  const report: StoredPapersReport = { summary, snapshot: begun.snapshot, snapshotRejected: fromSnapshot?.rejected };
+  const report: StoredPapersReport = { revision: latestRevision(begun.changes.revisions), summary, snapshot: begun.snapshot, snapshotRejected: fromSnapshot?.rejected };
   // Counted by what changed the index: stored papers that the corpus already has cost a start almost nothing.
   const due = summary.added + summary.updated >= SNAPSHOT_MIN_PAPERS && begun.corpus?.ready.notSaved === undefined;
   if (cache.cacheDir && due) Object.assign(report, await saveOrSayWhy(cache.cacheDir, cache.fingerprint, begun));
