@@ -2,7 +2,8 @@
  * A bot process for the crash test: runs one `runDueDigests` against a real database file and a loopback
  * "platform" over HTTP, printing `STEP <name> <digestKey>` at each step of posting. With `CRASH_AT=<name>` it
  * freezes right after that step (a synchronous wait, so nothing else runs) until the test SIGKILLs it.
- * Env: DATABASE_PATH, PLATFORM_URL, NOW (ISO), CRASH_AT (intent | sent | marked | none), LEASE_MS (its claims' lease).
+ * Env: DATABASE_PATH or DATABASE_URL, PLATFORM_URL, NOW (ISO), CRASH_AT (intent | sent | marked | none), LEASE_MS (its
+ * claims' lease).
  */
 import { writeSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
@@ -12,12 +13,13 @@ import type { Digest } from '../src/digest/digest.js';
 import type { DigestPublisher } from '../src/digest/publisher.js';
 import { runDueDigests } from '../src/digest/run-due-digests.js';
 import { newClaimant } from '../src/claim/claimant.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { readDailyConfig } from '../src/digest/config.js';
+import { openStore } from '../src/store/open-store.js';
 import type { Store } from '../src/store/store.js';
 import { SAMPLES_DIR } from './fake-hf.js';
 
 const env = z
-  .object({ DATABASE_PATH: z.string(), PLATFORM_URL: z.string(), NOW: z.iso.datetime(), CRASH_AT: z.string(), LEASE_MS: z.coerce.number().int().positive() })
+  .object({ PLATFORM_URL: z.string(), NOW: z.iso.datetime(), CRASH_AT: z.string(), LEASE_MS: z.coerce.number().int().positive() })
   .parse(process.env);
 
 function step(name: string, key: string): void {
@@ -45,7 +47,7 @@ const publisher: DigestPublisher = {
   },
 };
 
-const store = await openSqliteStore(env.DATABASE_PATH);
+const store = await openStore(readDailyConfig(process.env));
 const watched: Store = {
   ...store,
   recordIntent: async (key, owner, at) => {

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { freshPgDatabase, POSTGRES_URL } from './helpers/postgres.js';
+import type { TestDatabase } from './store-contract.js';
 
 /** The loopback platform: keeps every message with its digest key, and finds them again. */
 interface Message { channelId: string; digestKey: string; messageId: string }
@@ -47,10 +49,10 @@ afterAll(async () => {
 });
 
 /** Runs the driver; with `crashAt`, SIGKILLs it as soon as it reports that step. Resolves with its output. */
-function runBot(databasePath: string, crashAt: string): Promise<{ output: string; killed: boolean }> {
+function runBot(database: Record<string, string>, crashAt: string): Promise<{ output: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', driver], {
-      env: { ...process.env, DATABASE_PATH: databasePath, PLATFORM_URL: platformUrl, NOW, CRASH_AT: crashAt, LEASE_MS: String(LEASE_MS) },
+      env: { ...process.env, ...database, PLATFORM_URL: platformUrl, NOW, CRASH_AT: crashAt, LEASE_MS: String(LEASE_MS) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -77,32 +79,43 @@ const AFTER_RESTART: Record<string, { sent: string[]; recovered: string[] }> = {
   marked: { sent: ['slack:C2:2026-08-20'], recovered: [] },
 };
 
-describe('crash at each step of posting', () => {
-  for (const crashAt of Object.keys(AFTER_RESTART)) {
-    it(`after "${crashAt}": a restart posts every channel's digest exactly once`, async () => {
-      const databasePath = join(dir, `${crashAt}.sqlite`);
-      const setup = await openSqliteStore(databasePath);
-      for (const channelId of CHANNELS) await setup.subscribe({ platform: 'slack', channelId, time: '09:00', timezone: 'UTC', top: 5, onEmptyDay: 'note' });
-      await setup.close();
+const BACKENDS: { name: string; freshDatabase: (name: string) => Promise<TestDatabase> }[] = [
+  { name: 'SQLite', freshDatabase: async (name) => {
+    const path = join(dir, `${name}.sqlite`);
+    return { open: () => openSqliteStore(path), env: { DATABASE_PATH: path }, drop: async () => {} };
+  } },
+  ...(POSTGRES_URL ? [{ name: 'PostgreSQL', freshDatabase: () => freshPgDatabase() }] : []),
+];
 
-      const crashed = await runBot(databasePath, crashAt);
-      expect(crashed.killed).toBe(true);
-      expect(crashed.output).not.toContain('DONE');
-      // The crashed process's claim on C1 has lapsed by the time the restarted one starts.
-      await new Promise((resolve) => setTimeout(resolve, LEASE_MS));
-      const restarted = await runBot(databasePath, 'none');
-      const report: unknown = JSON.parse(/^DONE (.*)$/m.exec(restarted.output)?.[1] ?? 'null');
-      expect(report).toMatchObject(AFTER_RESTART[crashAt]!);
+for (const backend of BACKENDS) {
+  describe(`crash at each step of posting, on ${backend.name}`, () => {
+    for (const crashAt of Object.keys(AFTER_RESTART)) {
+      it(`after "${crashAt}": a restart posts every channel's digest exactly once`, async () => {
+        const database = await backend.freshDatabase(crashAt);
+        const setup = await database.open();
+        for (const channelId of CHANNELS) await setup.subscribe({ platform: 'slack', channelId, time: '09:00', timezone: 'UTC', top: 5, onEmptyDay: 'note' });
+        await setup.close();
 
-      for (const channelId of CHANNELS) {
-        const key = `slack:${channelId}:2026-08-20`;
-        const posted = messages.filter((m) => m.digestKey === key);
-        expect(posted, `${key} posted once`).toHaveLength(1);
-        const store = await openSqliteStore(databasePath);
-        expect(await store.posting(key)).toMatchObject({ status: 'sent', messageId: posted[0]?.messageId });
+        const crashed = await runBot(database.env, crashAt);
+        expect(crashed.killed).toBe(true);
+        expect(crashed.output).not.toContain('DONE');
+        // The crashed process's claim on C1 has lapsed by the time the restarted one starts.
+        await new Promise((resolve) => setTimeout(resolve, LEASE_MS));
+        const restarted = await runBot(database.env, 'none');
+        const report: unknown = JSON.parse(/^DONE (.*)$/m.exec(restarted.output)?.[1] ?? 'null');
+        expect(report).toMatchObject(AFTER_RESTART[crashAt]!);
+
+        const store = await database.open();
+        for (const channelId of CHANNELS) {
+          const key = `slack:${channelId}:2026-08-20`;
+          const posted = messages.filter((m) => m.digestKey === key);
+          expect(posted, `${key} posted once`).toHaveLength(1);
+          expect(await store.posting(key)).toMatchObject({ status: 'sent', messageId: posted[0]?.messageId });
+        }
         await store.close();
-      }
-      messages.length = 0;
-    });
-  }
-});
+        await database.drop();
+        messages.length = 0;
+      });
+    }
+  });
+}
