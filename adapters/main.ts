@@ -12,7 +12,6 @@ import type { Store } from '../src/store/store.js';
 import { openDailyPapers } from '../src/digest/daily-papers.js';
 import { readCoreConfig, type CoreConfig } from '../src/config.js';
 import { openLibrary, type ReadyEvent } from '../src/library.js';
-import { followStoredPapers } from '../src/library/follow-store.js';
 import { consoleLogger as log } from '../src/logger.js';
 import { readDiscordConfig } from './discord/config.js';
 import { readSlackConfig } from './slack/config.js';
@@ -46,13 +45,8 @@ async function main(): Promise<void> {
     await store.close();
     throw error;
   });
-  // Papers that other processes store (replicas, `npm run ingest`) join this index while it runs.
-  const follower = followStoredPapers(store, index, opened?.stored?.revision ?? 0, { logger: log });
-  shutDown = async () => {
-    await follower.stop();
-    await store.close();
-  };
-  const daily = openDailyPapers(dailyConfig, { index, logger: log, store });
+  const daily = openDailyPapers(dailyConfig, { index, logger: log, store, storeRevision: opened?.stored?.revision ?? 0 });
+  shutDown = () => daily.close();
   // A token refused while running (the app token on reconnecting, the bot token on a reply; revoked, say) cannot
   // come back without a person and a restart: say so, shut down as on SIGTERM, and exit non-zero so that a
   // supervisor notices, instead of running on deaf or mute (adapters/slack/start.ts).
@@ -62,13 +56,11 @@ async function main(): Promise<void> {
   };
   const bots = await startBots(index, { discord, slack }, daily, log, onCredentialsRefused).catch(async (error: unknown) => {
     // The bots already up are disconnected; the store is closed before the error ends the process.
-    await follower.stop();
     await daily.close();
     throw error;
   });
   shutDown = async () => {
     await bots.stop();
-    await follower.stop();
     await daily.close();
   };
   // A stray rejection must not end the bot; each adapter already answers its own errors.

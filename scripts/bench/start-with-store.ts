@@ -1,6 +1,7 @@
 /**
- * `node --import tsx scripts/bench/start-with-store.ts [--corpus PATH]...`: how long `npm start` takes to serve with a
- * year of Hugging Face daily papers in its database (9,877), beside the seed corpus or the corpus given. Each start
+ * `node --import tsx scripts/bench/start-with-store.ts [--corpus PATH]... [--postgres]`: how long `npm start` takes to
+ * serve with a year of Hugging Face daily papers in its database (9,877), beside the seed corpus or the corpus given;
+ * the database is SQLite, or PostgreSQL with `--postgres` (see `bench-database.ts`). Each start
  * is a fresh process opening the library as adapters/main.ts does: the first builds the corpus index; the second
  * loads it and adds every stored paper, as every start did before snapshots (both save a snapshot); the third
  * starts from the snapshot, and the fourth does too after one more day was ingested. Prints one line per start.
@@ -14,7 +15,8 @@ import { parseArgs, promisify } from 'node:util';
 import { DEFAULT_CORPUS_PATH } from '../../src/corpus/load.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import { openLibrary, type ReadyEvent } from '../../src/library.js';
-import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { openStore } from '../../src/store/open-store.js';
+import { benchDatabase, locationOf } from './bench-database.js';
 import { removeCacheFiles } from '../../src/library/saved-index.js';
 import { settledMemory } from './settled-memory.js';
 
@@ -31,7 +33,7 @@ interface StartReport {
   peakRssMiB: number;
 }
 
-const { values } = parseArgs({ options: { corpus: { type: 'string', multiple: true }, serve: { type: 'string' }, database: { type: 'string' } } });
+const { values } = parseArgs({ options: { corpus: { type: 'string', multiple: true }, serve: { type: 'string' }, database: { type: 'string' }, postgres: { type: 'boolean' } } });
 const corpusPaths = values.corpus ?? [DEFAULT_CORPUS_PATH];
 if (values.serve !== undefined && values.database !== undefined) await serveOnce(values.serve, values.database);
 else await compareStarts();
@@ -39,7 +41,8 @@ else await compareStarts();
 async function compareStarts(): Promise<void> {
   const work = await mkdtemp(join(tmpdir(), 'paperbot-start-with-store-'));
   const cacheDir = join(work, 'cache');
-  const database = join(work, 'paperbot.sqlite');
+  const bench = await benchDatabase(values.postgres ? 'postgres' : 'sqlite');
+  const database = bench.argument;
   await importInto(database, YEAR);
   const line = (label: string, report: StartReport) => {
     const { ready } = report;
@@ -53,10 +56,11 @@ async function compareStarts(): Promise<void> {
   line('start from the snapshot', await start(cacheDir, database));
   await importInto(database, ONE_MORE_DAY);
   line('start from the snapshot after one more day was ingested', await start(cacheDir, database));
+  await bench.remove();
 }
 
 async function importInto(database: string, file: string): Promise<void> {
-  const store = await openSqliteStore(database);
+  const store = await openStore(locationOf(database));
   try {
     await importFile(file, { store });
   } finally {
@@ -74,7 +78,7 @@ async function start(cacheDir: string, database: string): Promise<StartReport> {
 
 /** One start, as `npm start` opens the library; prints its report as JSON. */
 async function serveOnce(cacheDir: string, database: string): Promise<void> {
-  const store = await openSqliteStore(database);
+  const store = await openStore(locationOf(database));
   let ready: ReadyEvent | undefined;
   const index = await openLibrary({ corpusPaths, cacheDir, storedPapers: store, onReady: (event) => (ready = event) });
   const startMs = performance.now();

@@ -2,6 +2,7 @@ import type { PaperIndex } from '../paper-index.js';
 import { scheduleDigests, type DigestSchedule } from '../schedule.js';
 import { createHfClient } from '../ingest/hf-client.js';
 import { ingestDay } from '../ingest/ingest-day.js';
+import { followStoredPapers } from '../library/follow-store.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { Platform, Store, Subscription } from '../store/store.js';
 import type { Paper } from '../types.js';
@@ -26,6 +27,7 @@ export interface DailyPapers {
   daily(request: Omit<DailyRequest, 'top'> & { top?: number }): Promise<Digest>;
   /** Starts the minute scheduler with the running platforms' publishers; call once both adapters are up. */
   startSchedule(publishers: Partial<Record<Platform, DigestPublisher>>): DigestSchedule;
+  /** Stops following the store, then closes it. */
   close(): Promise<void>;
 }
 
@@ -35,14 +37,21 @@ export interface DailyPapersOptions {
   logger?: Logger;
   /** The open store (`openStore`), closed by `close()`. */
   store: Store;
+  /**
+   * The store revision the index was opened at (`ReadyEvent.stored.revision`): with it, papers that other processes
+   * store later (replicas, `npm run ingest`) join the index while it runs (`followStoredPapers`).
+   */
+  storeRevision?: number;
 }
 
-/** Wires ingestion, commands and the scheduler over an open store. */
+/** Wires ingestion, commands, the scheduler and, with `storeRevision`, the following of the store over an open store. */
 export function openDailyPapers(config: DailyConfig, options: DailyPapersOptions): DailyPapers {
   const { store } = options;
   const logger = options.logger ?? silentLogger;
   const hf = createHfClient({ baseUrl: config.hfApiUrl, logger });
   const papersForDay = async (day: string) => (await ingestDay(day, { hf, store, index: options.index, logger })).papers;
+  const { storeRevision } = options;
+  const follower = storeRevision === undefined ? undefined : followStoredPapers(store, options.index, storeRevision, { logger });
   return {
     store,
     papersForDay,
@@ -57,6 +66,9 @@ export function openDailyPapers(config: DailyConfig, options: DailyPapersOptions
     daily: (request) =>
       dailyDigest({ ...request, top: request.top ?? config.digestTop }, { store, papersForDay, corpus: () => options.index.papers() }),
     startSchedule: (publishers) => scheduleDigests({ store, publishers, papersForDay, logger }),
-    close: () => store.close(),
+    close: async () => {
+      await follower?.stop();
+      await store.close();
+    },
   };
 }
