@@ -12,7 +12,8 @@ import type { Store } from '../src/store/store.js';
 import { openDailyPapers } from '../src/digest/daily-papers.js';
 import { readCoreConfig, type CoreConfig } from '../src/config.js';
 import { openLibrary } from '../src/library.js';
-import { consoleLogger as log } from '../src/logger.js';
+import { consoleLogger, type Logger } from '../src/logger.js';
+import { createConsoleLogger } from '../src/log/console-logger.js';
 import { readDiscordConfig } from './discord/config.js';
 import { readSlackConfig } from './slack/config.js';
 import { startBots } from './start-bots.js';
@@ -20,9 +21,15 @@ import { unusedSettings } from './unused-settings.js';
 import { logReady } from './log-ready.js';
 import { startTerminalChat } from './cli/chat.js';
 import { exitWithError } from './cli/exit.js';
+import { readOpsConfig, secretValues } from './ops/config.js';
+
+/** The configured logger once LOG_LEVEL is read; the default until then. */
+let log: Logger = consoleLogger;
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
+  const opsConfig = readOpsConfig(process.env);
+  log = createConsoleLogger({ level: opsConfig.logLevel, secrets: secretValues(process.env) });
   const core = readCoreConfig(process.env);
   const dailyConfig = readDailyConfig(process.env);
   const discord = readDiscordConfig(process.env);
