@@ -1,0 +1,75 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { PaperIndex } from '../../src/paper-index.js';
+import type { IngestReport } from '../../src/ingest/ingest-day.js';
+import type { DigestRunReport } from '../../src/digest/digest-run.js';
+import type { Platform } from '../../src/store/store.js';
+import type { QuestionMeter } from './question-meter.js';
+
+/**
+ * From the answer computed in milliseconds to Discord or Slack slow to take the reply: the buckets span 10 ms
+ * to 10 s, where Discord's 3 s deferral and Slack's 3 s ack fall in between.
+ */
+const ANSWER_SECONDS_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** What a digest run's outcomes count as: posted (or found posted after a crash), or a failed attempt. */
+const DIGEST_OUTCOMES: Readonly<Record<'posted' | 'failed', readonly (keyof DigestRunReport)[]>> = {
+  posted: ['sent', 'recovered'],
+  failed: ['retrying', 'abandoned', 'unavailable'],
+};
+
+const LAST_INGEST = 'paperbot_last_ingest_timestamp_seconds';
+
+/** paperbot's metrics in a registry of their own, with the hooks that feed them. */
+export interface BotMetrics {
+  registry: Registry;
+  questions: QuestionMeter;
+  onDigestRun(report: DigestRunReport): void;
+  onIngested(report: IngestReport): void;
+  /** Papers indexed is read from `index` at each scrape from now on. */
+  watchIndex(index: PaperIndex): void;
+}
+
+/**
+ * The metrics `/metrics` serves: Node's default process metrics, plus questions answered and their latency by
+ * platform, digests posted and failed, the last successful ingest and the papers indexed. The platforms named
+ * start at zero, so that a rate is defined before the first question.
+ */
+export function createMetrics(platforms: readonly Platform[]): BotMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const registers = [registry];
+  const answered = new Counter({ name: 'paperbot_questions_answered_total', help: 'Questions answered, by platform.', labelNames: ['platform'], registers });
+  const latency = new Histogram({
+    name: 'paperbot_answer_duration_seconds', help: 'From a question arriving to its answer sent, by platform.',
+    labelNames: ['platform'], buckets: ANSWER_SECONDS_BUCKETS, registers,
+  });
+  for (const platform of platforms) {
+    answered.labels(platform).inc(0);
+    latency.zero({ platform });
+  }
+  const digests = new Counter({ name: 'paperbot_digests_total', help: 'Scheduled digests posted, and attempts that failed (each retry counts).', labelNames: ['outcome'], registers });
+  for (const outcome of Object.keys(DIGEST_OUTCOMES)) digests.labels(outcome).inc(0);
+  // Registered at the first ingest: before it there is no time to give, and a 0 would read as "1970".
+  const lastIngest = new Gauge({ name: LAST_INGEST, help: 'When a day of Hugging Face papers was last ingested (Unix time), since start.', registers: [] });
+  let index: PaperIndex | undefined;
+  registry.registerMetric(new Gauge({ name: 'paperbot_papers_indexed', help: 'Papers in the live index.', registers: [], collect() { this.set(index?.papers().length ?? 0); } }));
+  return {
+    registry,
+    questions: {
+      answered: (platform, seconds) => {
+        answered.labels(platform).inc();
+        latency.labels(platform).observe(seconds);
+      },
+    },
+    onDigestRun: (report) => {
+      for (const [outcome, kinds] of Object.entries(DIGEST_OUTCOMES)) digests.labels(outcome).inc(kinds.reduce((sum, kind) => sum + report[kind].length, 0));
+    },
+    onIngested: () => {
+      if (!registry.getSingleMetric(LAST_INGEST)) registry.registerMetric(lastIngest);
+      lastIngest.setToCurrentTime();
+    },
+    watchIndex: (watched) => {
+      index = watched;
+    },
+  };
+}
