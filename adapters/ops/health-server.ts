@@ -16,6 +16,12 @@ export interface HealthSources {
   metrics: Registry;
 }
 
+/** Where this machine reaches the server: its address, or loopback when it listens on every interface. */
+export function healthUrl({ host, port }: HealthAddress, path = HEALTH_PATH): string {
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}${path}`;
+}
+
 export interface HealthServer {
   /** The port listened on. */
   port: number;

@@ -6,7 +6,7 @@ import type { OpsConfig } from './config.js';
 import { Health } from './health.js';
 import { createMetrics } from './metrics.js';
 import type { QuestionMeter } from './question-meter.js';
-import { startHealthServer, type HealthServer } from './health-server.js';
+import { healthUrl, METRICS_PATH, startHealthServer, type HealthServer } from './health-server.js';
 import type { BotConfigs } from '../start-bots.js';
 
 /**
@@ -34,7 +34,7 @@ export async function startOperations(config: OpsConfig, bots: BotConfigs, log: 
   let server: HealthServer | undefined;
   if (config.health) {
     server = await startHealthServer(config.health, { health: () => health.report(), metrics: metrics.registry }, log);
-    log.info('Health and metrics: listening', { url: `http://${hostInUrl(config.health.host)}:${server.port}`, paths: ['/healthz', '/metrics'] });
+    log.info('Health and metrics: listening', { host: config.health.host, health: healthUrl(config.health), metrics: healthUrl(config.health, METRICS_PATH) });
   }
   return {
     dailyHooks: { onIngested: metrics.onIngested, onDigestRun: metrics.onDigestRun },
@@ -47,9 +47,4 @@ export async function startOperations(config: OpsConfig, bots: BotConfigs, log: 
     stopping: () => health.markStopping(),
     close: async () => server?.close(),
   };
-}
-
-/** An IPv6 address is bracketed in a URL. */
-function hostInUrl(host: string): string {
-  return host.includes(':') ? `[${host}]` : host;
 }
