@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readOpsConfig, secretValues } from '../adapters/ops/config.js';
 import { ConfigError } from '../src/errors.js';
+import { silentLogger } from '../src/logger.js';
+import { startOperations } from '../adapters/ops/operations.js';
 
 describe('readOpsConfig', () => {
   it('defaults to info, and no health server', () => {
@@ -34,5 +36,13 @@ describe('secretValues', () => {
   it('lists the values of the token and signing-secret settings that are set, and nothing else', () => {
     const env = { DISCORD_TOKEN: ' discord-secret ', SLACK_BOT_TOKEN: 'xoxb-secret', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: 'abc123abc123', HEALTH_PORT: '8080' };
     expect(secretValues(env)).toEqual(['discord-secret', 'xoxb-secret', 'abc123abc123']);
+  });
+});
+
+describe('startOperations', () => {
+  it('refuses HEALTH_PORT on the port where Slack’s HTTP requests arrive, before listening on anything', async () => {
+    const slack = { mode: 'http', botToken: 'xoxb-x', signingSecret: 'abcdef0123456789', port: 3000 } as const;
+    await expect(startOperations({ logLevel: 'info', health: { port: 3000, host: '127.0.0.1' } }, { discord: undefined, slack }, silentLogger))
+      .rejects.toThrow(new ConfigError('HEALTH_PORT and PORT are both 3000, where Slack’s requests arrive: give HEALTH_PORT another port'));
   });
 });

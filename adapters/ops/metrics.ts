@@ -31,23 +31,13 @@ export interface BotMetrics {
 
 /**
  * The metrics `/metrics` serves: Node's default process metrics, plus questions answered and their latency by
- * platform, digests posted and failed, the last successful ingest and the papers indexed. The platforms named
- * start at zero, so that a rate is defined before the first question.
+ * platform, digests posted and failed, the last successful ingest and the papers indexed.
  */
 export function createMetrics(platforms: readonly Platform[]): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const registers = [registry];
-  const answered = new Counter({ name: 'paperbot_questions_answered_total', help: 'Questions answered, by platform.', labelNames: ['platform'], registers });
-  const latency = new Histogram({
-    name: 'paperbot_answer_duration_seconds', help: 'From a question arriving to its answer sent, by platform.',
-    labelNames: ['platform'], buckets: ANSWER_SECONDS_BUCKETS, registers,
-  });
-  for (const platform of platforms) {
-    answered.labels(platform).inc(0);
-    latency.zero({ platform });
-  }
-  const digests = new Counter({ name: 'paperbot_digests_total', help: 'Scheduled digests posted, and attempts that failed (each retry counts).', labelNames: ['outcome'], registers });
+  const questions = questionMetrics(registry, platforms);
+  const digests = new Counter({ name: 'paperbot_digests_total', help: 'Scheduled digests posted, and attempts that failed (each retry counts).', labelNames: ['outcome'], registers: [registry] });
   for (const outcome of Object.keys(DIGEST_OUTCOMES)) digests.labels(outcome).inc(0);
   // Registered at the first ingest: before it there is no time to give, and a 0 would read as "1970".
   const lastIngest = new Gauge({ name: LAST_INGEST, help: 'When a day of Hugging Face papers was last ingested (Unix time), since start.', registers: [] });
@@ -55,12 +45,7 @@ export function createMetrics(platforms: readonly Platform[]): BotMetrics {
   registry.registerMetric(new Gauge({ name: 'paperbot_papers_indexed', help: 'Papers in the live index.', registers: [], collect() { this.set(index?.papers().length ?? 0); } }));
   return {
     registry,
-    questions: {
-      answered: (platform, seconds) => {
-        answered.labels(platform).inc();
-        latency.labels(platform).observe(seconds);
-      },
-    },
+    questions,
     onDigestRun: (report) => {
       for (const [outcome, kinds] of Object.entries(DIGEST_OUTCOMES)) digests.labels(outcome).inc(kinds.reduce((sum, kind) => sum + report[kind].length, 0));
     },
@@ -70,6 +55,25 @@ export function createMetrics(platforms: readonly Platform[]): BotMetrics {
     },
     watchIndex: (watched) => {
       index = watched;
+    },
+  };
+}
+
+/** Questions answered and their latency, by platform; the platforms named start at zero, so that a rate is defined before the first question. */
+function questionMetrics(registry: Registry, platforms: readonly Platform[]): QuestionMeter {
+  const answered = new Counter({ name: 'paperbot_questions_answered_total', help: 'Questions answered, by platform.', labelNames: ['platform'], registers: [registry] });
+  const latency = new Histogram({
+    name: 'paperbot_answer_duration_seconds', help: 'From a question arriving to its answer sent, by platform.',
+    labelNames: ['platform'], buckets: ANSWER_SECONDS_BUCKETS, registers: [registry],
+  });
+  for (const platform of platforms) {
+    answered.labels(platform).inc(0);
+    latency.zero({ platform });
+  }
+  return {
+    answered: (platform, seconds) => {
+      answered.labels(platform).inc();
+      latency.labels(platform).observe(seconds);
     },
   };
 }

@@ -8,6 +8,7 @@ import { createMetrics } from './metrics.js';
 import type { QuestionMeter } from './question-meter.js';
 import { healthUrl, METRICS_PATH, startHealthServer, type HealthServer } from './health-server.js';
 import type { BotConfigs } from '../start-bots.js';
+import { ConfigError } from '../../src/errors.js';
 
 /**
  * The operations side of `npm start`: health and metrics, fed by the hooks below and shown by the server on
@@ -26,8 +27,14 @@ export interface Operations {
   close(): Promise<void>;
 }
 
-/** Starts the health and metrics server when `config.health` is set (logging where), for the bots configured. */
+/**
+ * Starts the health and metrics server when `config.health` is set (logging where), for the bots configured.
+ * Throws `ConfigError` when HEALTH_PORT is the port Slack's HTTP mode needs.
+ */
 export async function startOperations(config: OpsConfig, bots: BotConfigs, log: Logger): Promise<Operations> {
+  if (config.health && bots.slack?.mode === 'http' && bots.slack.port === config.health.port) {
+    throw new ConfigError(`HEALTH_PORT and PORT are both ${config.health.port}, where Slack’s requests arrive: give HEALTH_PORT another port`);
+  }
   const platforms = (['discord', 'slack'] as const).filter((platform) => bots[platform] !== undefined);
   const health = new Health(platforms);
   const metrics = createMetrics(platforms);
