@@ -44,7 +44,10 @@ export class FakeGateway {
     this.send({ op: 0, t: type, s: ++this.sequence, d: data });
   }
 
-  /** An outage: drops the connection (as a network failure would, no close frame) and cuts every new one before HELLO, until `comeBack()`. */
+  /**
+   * An outage: drops the connection (as a network failure would, with no close frame) and cuts every new one
+   * before HELLO, until `comeBack()`.
+   */
   goDown(): void {
     this.refusing = true;
     for (const client of this.wss.clients) client.terminate();

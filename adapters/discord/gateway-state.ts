@@ -22,7 +22,9 @@ export function watchGateway(client: Client, log: Logger): GatewayWatch {
     dropped = true;
     log.warn('Discord: the gateway connection dropped; reconnecting', { shardId });
   };
-  const onDisconnect = (event: { code: number }, shardId: number) => log.error('Discord: the gateway closed the connection for good', { shardId, code: event.code });
+  const onDisconnect = (event: { code: number }, shardId: number) => {
+    log.error('Discord: the gateway closed the connection for good', { shardId, code: event.code });
+  };
   const onBack = (shardId: number) => {
     if (!dropped) return;
     dropped = false;

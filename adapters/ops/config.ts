@@ -31,11 +31,13 @@ const OpsEnv = z.object({
     (value) => (typeof value === 'string' ? unset(value.trim().toLowerCase()) : value),
     z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default(DEFAULT_LOG_LEVEL),
   ),
-  HEALTH_PORT: z.preprocess(unset, z.coerce.number({ error: PORT_RANGE }).int({ error: PORT_RANGE }).min(1, { error: PORT_RANGE }).max(65535, { error: PORT_RANGE }).optional()),
+  HEALTH_PORT: z.preprocess(unset, z.coerce.number({ error: PORT_RANGE }).int({ error: PORT_RANGE }).min(1, { error: PORT_RANGE })
+    .max(65535, { error: PORT_RANGE }).optional()),
   HEALTH_HOST: z.preprocess(
     unset,
-    z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'HEALTH_HOST must be an IP address or a host name, e.g. 127.0.0.1, or 0.0.0.0 for every interface' })
-      .default(DEFAULT_HEALTH_HOST),
+    z.union([z.ipv4(), z.ipv6(), z.hostname()], {
+      error: 'HEALTH_HOST must be an IP address or a host name, e.g. 127.0.0.1, or 0.0.0.0 for every interface',
+    }).default(DEFAULT_HEALTH_HOST),
   ),
 });
 

@@ -37,17 +37,22 @@ export function createMetrics(platforms: readonly Platform[]): BotMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const questions = questionMetrics(registry, platforms);
-  const digests = new Counter({ name: 'paperbot_digests_total', help: 'Scheduled digests posted, and attempts that failed (each retry counts).', labelNames: ['outcome'], registers: [registry] });
+  const digests = new Counter({
+    name: 'paperbot_digests_total', help: 'Scheduled digests posted, and attempts that failed (each retry counts).',
+    labelNames: ['outcome'], registers: [registry],
+  });
   for (const outcome of Object.keys(DIGEST_OUTCOMES)) digests.labels(outcome).inc(0);
   // Registered at the first ingest: before it there is no time to give, and a 0 would read as "1970".
   const lastIngest = new Gauge({ name: LAST_INGEST, help: 'When a day of Hugging Face papers was last ingested (Unix time), since start.', registers: [] });
   let index: PaperIndex | undefined;
-  registry.registerMetric(new Gauge({ name: 'paperbot_papers_indexed', help: 'Papers in the live index.', registers: [], collect() { this.set(index?.papers().length ?? 0); } }));
+  const papers: Gauge = new Gauge({ name: 'paperbot_papers_indexed', help: 'Papers in the live index.', registers: [registry], collect: () => papers.set(index?.papers().length ?? 0) });
   return {
     registry,
     questions,
     onDigestRun: (report) => {
-      for (const [outcome, kinds] of Object.entries(DIGEST_OUTCOMES)) digests.labels(outcome).inc(kinds.reduce((sum, kind) => sum + report[kind].length, 0));
+      for (const [outcome, kinds] of Object.entries(DIGEST_OUTCOMES)) {
+        digests.labels(outcome).inc(kinds.reduce((sum, kind) => sum + report[kind].length, 0));
+      }
     },
     onIngested: () => {
       if (!registry.getSingleMetric(LAST_INGEST)) registry.registerMetric(lastIngest);
@@ -59,9 +64,11 @@ export function createMetrics(platforms: readonly Platform[]): BotMetrics {
   };
 }
 
-/** Questions answered and their latency, by platform; the platforms named start at zero, so that a rate is defined before the first question. */
+/** Questions answered and their latency, by platform; each platform named starts at zero, so that a rate is defined at once. */
 function questionMetrics(registry: Registry, platforms: readonly Platform[]): QuestionMeter {
-  const answered = new Counter({ name: 'paperbot_questions_answered_total', help: 'Questions answered, by platform.', labelNames: ['platform'], registers: [registry] });
+  const answered = new Counter({
+    name: 'paperbot_questions_answered_total', help: 'Questions answered, by platform.', labelNames: ['platform'], registers: [registry],
+  });
   const latency = new Histogram({
     name: 'paperbot_answer_duration_seconds', help: 'From a question arriving to its answer sent, by platform.',
     labelNames: ['platform'], buckets: ANSWER_SECONDS_BUCKETS, registers: [registry],
