@@ -5,7 +5,7 @@ import { signedHeaders, startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { startFakeSocket } from './fixtures/slack-socket.js';
 import { SIGNING_SECRET } from './fixtures/slack-bed.js';
 import { mentionEvent } from './fixtures/slack-payloads.js';
-import { exitCodeWithin, freePort, loggedWithin, startBot } from './helpers/npm-start.js';
+import { exitCodeWithin, freePort, loggedWithin, startBot } from './helpers/entry-point.js';
 
 /** POSTs a signed event, retrying while the bot is still starting (connection refused). */
 async function postWhenUp(url: string, raw: string, deadline = Date.now() + 60_000): Promise<Response> {
@@ -81,7 +81,7 @@ describe('npm start with Socket Mode when the app token is revoked while running
       slack.fail('apps.connections.open', { error: 'token_revoked' });
       socket.send({ type: 'disconnect', reason: 'refresh_requested' });
       expect(await exitCodeWithin(bot, 10_000)).toBe(1);
-      expect(bot.logs()).toMatch(/error Slack says SLACK_APP_TOKEN has been revoked \(token_revoked\)/);
+      expect(bot.logs()).toMatch(/"level":"error","msg":"Slack says SLACK_APP_TOKEN has been revoked \(token_revoked\)/);
       expect(bot.logs()).not.toContain('revoked-secret');
     } finally {
       bot.child.kill('SIGKILL');
@@ -100,8 +100,8 @@ describe('npm start when the bot token is revoked while running', () => {
       slack.fail('chat.postMessage', { error: 'token_revoked' });
       expect((await postWhenUp(`http://127.0.0.1:${port}/slack/events`, mentionEvent({ text: '<@U0FAKEBOT> what is GarDiff?' }))).status).toBe(200);
       expect(await exitCodeWithin(bot, 15_000)).toBe(1);
-      expect(bot.logs()).toMatch(/error Slack says SLACK_BOT_TOKEN has been revoked \(token_revoked\)\. Create a new one/);
-      expect(bot.logs()).toMatch(/Shutting down \{"reason":"credentials refused"\}[\s\S]*Slack: stopped/);
+      expect(bot.logs()).toMatch(/"level":"error","msg":"Slack says SLACK_BOT_TOKEN has been revoked \(token_revoked\)\. Create a new one/);
+      expect(bot.logs()).toMatch(/"msg":"Shutting down","reason":"credentials refused"\}[\s\S]*Slack: stopped/);
       expect(existsSync(`${bot.databasePath}-wal`)).toBe(false);
       expect(bot.logs()).not.toContain('revoked-secret');
     } finally {

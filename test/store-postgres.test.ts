@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/errors.js';
 import { openPgStore } from '../src/store/pg-store.js';
 import { describePostgres, freshPgDatabase, POSTGRES_URL } from './helpers/postgres.js';
-import { freePort } from './helpers/npm-start.js';
+import { freePort } from './helpers/entry-point.js';
 import { findPostgresBinaries, startCluster } from '../scripts/postgres-cluster.js';
 import { storeContract } from './store-contract.js';
 

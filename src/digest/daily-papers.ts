@@ -1,7 +1,7 @@
 import type { PaperIndex } from '../paper-index.js';
 import { scheduleDigests, type DigestSchedule } from '../schedule.js';
 import { createHfClient } from '../ingest/hf-client.js';
-import { ingestDay } from '../ingest/ingest-day.js';
+import { ingestDay, type IngestReport } from '../ingest/ingest-day.js';
 import { followStoredPapers } from '../library/follow-store.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { Platform, Store, Subscription } from '../store/store.js';
@@ -10,6 +10,7 @@ import type { DailyConfig } from './config.js';
 import { dailyDigest, type DailyRequest } from './daily-on-demand.js';
 import type { Digest } from './digest.js';
 import type { DigestPublisher } from './publisher.js';
+import type { DigestRunReport } from './digest-run.js';
 import { parseSubscriptionRequest, type SubscriptionRequest } from './subscription-request.js';
 
 /** Everything an adapter needs for daily papers, over one store: the commands and the scheduler. */
@@ -42,6 +43,10 @@ export interface DailyPapersOptions {
    * store later (replicas, `npm run ingest`) join the index while it runs (`followStoredPapers`).
    */
   storeRevision?: number;
+  /** Told of each day ingested (scheduled digests, `/daily`), for metrics. */
+  onIngested?: (report: IngestReport) => void;
+  /** Told what each scheduled digest run did, for metrics. */
+  onDigestRun?: (report: DigestRunReport) => void;
 }
 
 /** Wires ingestion, commands, the scheduler and, with `storeRevision`, the following of the store over an open store. */
@@ -49,7 +54,11 @@ export function openDailyPapers(config: DailyConfig, options: DailyPapersOptions
   const { store } = options;
   const logger = options.logger ?? silentLogger;
   const hf = createHfClient({ baseUrl: config.hfApiUrl, logger });
-  const papersForDay = async (day: string) => (await ingestDay(day, { hf, store, index: options.index, logger })).papers;
+  const papersForDay = async (day: string) => {
+    const report = await ingestDay(day, { hf, store, index: options.index, logger });
+    options.onIngested?.(report);
+    return report.papers;
+  };
   const { storeRevision } = options;
   const follower = storeRevision === undefined ? undefined : followStoredPapers(store, options.index, storeRevision, { logger });
   return {
@@ -65,7 +74,7 @@ export function openDailyPapers(config: DailyConfig, options: DailyPapersOptions
       (await store.subscriptions()).filter((s) => s.platform === platform && (!channelIds || channelIds.has(s.channelId))),
     daily: (request) =>
       dailyDigest({ ...request, top: request.top ?? config.digestTop }, { store, papersForDay, corpus: () => options.index.papers() }),
-    startSchedule: (publishers) => scheduleDigests({ store, publishers, papersForDay, logger }),
+    startSchedule: (publishers) => scheduleDigests({ store, publishers, papersForDay, logger, onReport: options.onDigestRun }),
     close: async () => {
       await follower?.stop();
       await store.close();

@@ -35,6 +35,8 @@ export interface DigestRunDeps {
   claimant?: Claimant;
   /** The real time, for claims; default `new Date()`. */
   clock?: () => Date;
+  /** Told what each scheduled run did (`scheduleDigests`), for metrics. */
+  onReport?: ((report: DigestRunReport) => void) | undefined;
 }
 
 /** What one run did, by digest key: for logs and tests. */

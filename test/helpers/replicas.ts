@@ -17,7 +17,7 @@ import { signedHeaders, startFakeSlack, type FakeSlack } from '../fake-slack.js'
 import { SIGNING_SECRET } from '../fixtures/slack-bed.js';
 import { commandBody, mentionEvent } from '../fixtures/slack-payloads.js';
 import type { TestDatabase } from '../store-contract.js';
-import { freePort, loggedWithin, startBot, type RunningBot } from './npm-start.js';
+import { freePort, loggedWithin, startBot, type RunningBot } from './entry-point.js';
 import { waitFor } from './processes.js';
 
 export const REPLICAS = 3;

@@ -1,7 +1,4 @@
-/**
- * `npm start`'s entry point as a process of its own, for the specs that watch the real bot from outside: start it
- * with settings, wait for a log line or its exit.
- */
+/** `npm start`'s entry point run as a process of its own, as a supervisor runs it, and what it logs. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -9,16 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A running `npm start`, and what it has logged so far. */
-export interface RunningBot {
-  child: ChildProcess;
-  logs(): string;
-  exited: Promise<number | null>;
-  /** The SQLite database; its write-ahead log (`-wal`) is gone only when the store was closed. */
-  databasePath: string;
-}
-
-/** A port nothing listens on, for the bot's HTTP receiver. */
+/** A port nothing listens on, for a server the bot opens. */
 export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -27,9 +15,19 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** The bot's process, and what it has logged so far. */
+export interface RunningBot {
+  child: ChildProcess;
+  logs(): string;
+  exited: Promise<number | null>;
+  /** The SQLite database; its write-ahead log (`-wal`) is gone only when the store was closed. */
+  databasePath: string;
+}
+
 /**
- * Starts the bot with Discord and Slack off but for `settings`, in a fresh data folder unless `settings` names one
- * (`DATA_DIR`, `DATABASE_PATH`). Node itself runs it, not npx: signals must reach the bot's own process.
+ * Starts the bot with a fresh data folder (unless `settings` name one, `DATA_DIR`, and the database, as replicas
+ * sharing them do), no platform but what `settings` turn on, and these settings. Node itself runs it, not npx:
+ * signals must reach the bot's own process.
  */
 export async function startBot(dataDirPrefix: string, settings: Record<string, string>): Promise<RunningBot> {
   const dataDir = settings.DATA_DIR ?? (await mkdtemp(join(tmpdir(), dataDirPrefix)));
