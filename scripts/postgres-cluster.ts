@@ -15,6 +15,7 @@ import { userInfo, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import pg from 'pg';
 
 const run = promisify(execFile);
 /** Where Debian's packages put each version's server programs. */
@@ -80,6 +81,29 @@ export async function startCluster(bin: string): Promise<Cluster> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Creates the database `name` on the server at `serverUrl` (a superuser's URL); resolves with its URL. */
+export async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  await asSuperuser(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Drops the database `name`, with whatever sessions still use it. */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await asSuperuser(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+async function asSuperuser(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Stops the cluster in `dir` (started by another process) and removes the folder. */

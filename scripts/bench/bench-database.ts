@@ -6,9 +6,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { StoreLocation } from '../../src/store/open-store.js';
-import { findPostgresBinaries, startCluster } from '../postgres-cluster.js';
+import { createDatabase, dropDatabase, findPostgresBinaries, startCluster } from '../postgres-cluster.js';
 
 export interface BenchDatabase {
   location: StoreLocation;
@@ -33,26 +32,14 @@ export async function benchDatabase(backend: 'sqlite' | 'postgres'): Promise<Ben
   const server = process.env.TEST_DATABASE_URL ?? cluster?.url;
   if (!server) throw new Error('PostgreSQL: set TEST_DATABASE_URL or install the server (apt-get install postgresql)');
   const name = `paperbot_bench_${randomBytes(4).toString('hex')}`;
-  await admin(server, `CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const url = await createDatabase(server, name);
   return {
-    location: locationOf(url.toString()),
-    argument: url.toString(),
+    location: locationOf(url),
+    argument: url,
     remove: async () => {
-      await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropDatabase(server, name);
       await cluster?.remove();
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function admin(server: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
