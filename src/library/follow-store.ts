@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { PaperIndex } from '../paper-index.js';
 import { silentLogger, type Logger } from '../logger.js';
 import type { PaperStore } from '../store/store.js';
@@ -9,8 +10,14 @@ import type { PaperStore } from '../store/store.js';
  */
 export const STORE_POLL_MS = 2_000;
 
+/**
+ * How long stopping waits for a poll under way: one that is waiting out a database outage (the store retries for
+ * up to a minute) must not hold up a shutdown, and is cut short when the store closes.
+ */
+export const FOLLOW_STOP_GRACE_MS = 1_000;
+
 export interface StoreFollower {
-  /** Stops polling; resolves once a poll under way is over. */
+  /** Stops polling; resolves once a poll under way is over, or after `FOLLOW_STOP_GRACE_MS`. */
   stop(): Promise<void>;
 }
 
@@ -51,7 +58,7 @@ export function followStoredPapers(
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
-      await polling;
+      await Promise.race([polling, delay(FOLLOW_STOP_GRACE_MS, undefined, { ref: false })]);
     },
   };
 }
