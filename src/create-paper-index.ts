@@ -4,10 +4,13 @@ import {
   type AnswerOptions, type IngestSummary, type PaperIndex, type SearchOptions,
 } from './paper-index.js';
 import { SearchEngine } from './search/search-engine.js';
-import { parseQuestion, type ParsedQuestion } from './search/question.js';
+import { parseQuestion, tidyQuestion, type ParsedQuestion } from './search/question.js';
 import { planCandidates } from './search/query-plan.js';
 import { rerank, RANKING, type RankedHit, type RankingWeights } from './search/rerank.js';
 import { gatherCandidates } from './search/candidates.js';
+import { topicShareIn, withTopicShares } from './search/query-weights.js';
+import { smallTalkReply } from './answer/small-talk.js';
+import { answersConfidently } from './answer/confidence.js';
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
@@ -19,6 +22,8 @@ import { corpusStats } from './corpus-stats.js';
 
 /** At most this many ranked papers are kept for paging: nobody pages past 100 results in a chat. */
 const MAX_RANKED = 100;
+/** A question the library has nothing on lists this many papers at most, as possibly related. */
+const POSSIBLY_RELATED = 3;
 /** "More like this" asks with the title and this many of the abstract's most telling terms. */
 const SIMILAR_QUERY_TERMS = 12;
 
@@ -39,16 +44,19 @@ class LivePaperIndex implements PaperIndex {
   }
 
   answer(question: string, options: AnswerOptions = {}): Answer {
+    const reply = smallTalkReply(question, (term) => topicShareIn(this.engine, term, this.weights.everydayOdds), this.weights.smallTalkMaxShare);
+    if (reply) return { kind: 'small-talk', question: tidyQuestion(question), answer: null, results: [], suggestions: [], reply };
     const parsed = parseQuestion(question);
-    const results = this.toMatches(this.rank(parsed).slice(0, clampLimit(options.limit)), parsed);
-    const top = results[0];
-    return {
-      kind: top ? 'answered' : 'nothing-found',
-      question: parsed.text,
-      answer: top ? this.cite(top.paper, parsed) : null,
-      results,
-      suggestions: top ? [] : this.suggestionsFor(parsed),
-    };
+    const ranked = this.rank(parsed);
+    const top = ranked[0];
+    const limit = clampLimit(options.limit);
+    const base = { question: parsed.text, answer: null, suggestions: [] };
+    if (!top) return { ...base, kind: 'nothing-found', results: [], suggestions: this.suggestionsFor(parsed) };
+    if (!answersConfidently(top, this.engine.rarestTermWeight, this.weights)) {
+      return { ...base, kind: 'not-in-library', results: this.toMatches(ranked.slice(0, Math.min(limit, POSSIBLY_RELATED)), parsed) };
+    }
+    const results = this.toMatches(ranked.slice(0, limit), parsed);
+    return { ...base, kind: 'answered', answer: this.cite(results[0]!.paper, parsed), results };
   }
 
   search(query: string, options: SearchOptions = {}): SearchPage {
@@ -116,8 +124,9 @@ class LivePaperIndex implements PaperIndex {
   /** Every candidate that matched, best first, capped at `MAX_RANKED`. */
   private rank(parsed: ParsedQuestion): RankedHit[] {
     const context = { documentFrequency: (term: string) => this.engine.documentFrequency(term), isCommon: (term: string) => this.engine.isCommon(term) };
-    const candidates = gatherCandidates(planCandidates(parsed.words, context), this.engine, this.weights);
-    return rerank(candidates, parsed.words, this.engine, this.weights).slice(0, MAX_RANKED);
+    const words = withTopicShares(parsed.words, this.engine, this.weights.everydayOdds);
+    const candidates = gatherCandidates(planCandidates(words, context), this.engine, this.weights);
+    return rerank(candidates, words, this.engine, this.weights).slice(0, MAX_RANKED);
   }
 
   /** Snippets cost a little each, so they are made only for the papers shown. */

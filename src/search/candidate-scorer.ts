@@ -59,15 +59,28 @@ export class CandidateScorer {
     this.matched.fill(0);
     this.pairs.fill(0);
     this.count(sequence.title, this.titleCounts);
+    const titleWeight = this.matchedWeight();
     this.count(sequence.abstract, this.bodyCounts);
     let score = this.fieldBonus(hit) + this.termScore(sequence.title.length, sequence.abstract.length);
-    let coveredWeight = 0;
     for (let i = 0; i < this.queryTerms.length; i += 1) {
       if (this.pairs[i]) score += (this.weights.pair * (this.queryWeights[i]! + this.queryWeights[i + 1]!)) / 2;
-      if (this.matched[i]) coveredWeight += this.queryWeights[i]!;
     }
-    const coverage = this.totalWeight > 0 ? coveredWeight / this.totalWeight : 0;
-    return { id, score: score * coverage ** this.weights.coverage, matched: Array.from(this.matched, Boolean) };
+    const coveredWeight = this.matchedWeight();
+    const share = (weight: number) => (this.totalWeight > 0 ? weight / this.totalWeight : 0);
+    return {
+      id,
+      score: score * share(coveredWeight) ** this.weights.coverage,
+      matched: Array.from(this.matched, Boolean),
+      evidence: coveredWeight,
+      inTitle: share(titleWeight),
+    };
+  }
+
+  /** The weight of the query words matched so far. */
+  private matchedWeight(): number {
+    let weight = 0;
+    for (let i = 0; i < this.queryTerms.length; i += 1) if (this.matched[i]) weight += this.queryWeights[i]!;
+    return weight;
   }
 
   /** BM25 over the title (weighted) and the abstract, for every slot. */

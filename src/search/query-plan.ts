@@ -1,5 +1,5 @@
 import type { Query } from 'minisearch';
-import type { QueryWord } from './question.js';
+import type { QueryTerm } from './rerank.js';
 import { FIELD_BOOST, FIELDS } from './search-engine.js';
 
 /**
@@ -31,16 +31,19 @@ export interface CandidatePlan {
   rareTerms: string[];
   /** The common words. */
   commonTerms: string[];
+  /** The share of its weight each word keeps as a topic word (query-weights.ts). */
+  shares: ReadonlyMap<string, number>;
 }
 
-export function planCandidates(words: readonly QueryWord[], context: PlanContext): CandidatePlan {
+export function planCandidates(words: readonly QueryTerm[], context: PlanContext): CandidatePlan {
+  const shares = new Map(words.map((w) => [w.term, w.share ?? 1]));
   const typed = words.filter((w) => !w.joined).map((w) => w.term);
   const lastTerm = typed.at(-1);
   const unknown = (term: string) => context.documentFrequency(term) === 0;
   const searchable = words.filter((w) => !(w.joined && unknown(w.term))).map((w) => w.term);
   const selective = searchable.filter((term) => !context.isCommon(term));
   const commonTerms = searchable.filter((term) => context.isCommon(term));
-  if (selective.length === 0) return { query: undefined, rareTerms: [], commonTerms };
+  if (selective.length === 0) return { query: undefined, rareTerms: [], commonTerms, shares };
   const query: Query = {
     queries: selective,
     fields: [...FIELDS],
@@ -48,8 +51,9 @@ export function planCandidates(words: readonly QueryWord[], context: PlanContext
     combineWith: 'OR',
     fuzzy: (term: string) => (unknown(term) && typed.includes(term) && term.length >= MIN_FUZZY_LENGTH ? fuzzyDistance(term) : false),
     prefix: (term: string) => term === lastTerm && term.length >= MIN_PREFIX_LENGTH && unknown(term),
+    boostTerm: (term: string) => shares.get(term) ?? 1,
   };
-  return { query, rareTerms: selective, commonTerms };
+  return { query, rareTerms: selective, commonTerms, shares };
 }
 
 /** One edit for most words, two for long ones: "lerning" → "learning", "invarient" → "invariant". */

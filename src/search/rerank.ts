@@ -5,8 +5,11 @@ import { findRelatedTerms } from './related-terms.js';
 import { findWordVariants } from './word-variants.js';
 import type { QueryWord } from './question.js';
 
-/** A question word as re-ranking needs it: its index term, and whether it is a joined compound. */
-export type QueryTerm = Pick<QueryWord, 'term' | 'joined'>;
+/**
+ * A question word as re-ranking needs it: its index term, whether it is a joined compound, and the share of its
+ * weight it keeps as a topic word (query-weights.ts; 1 when not given).
+ */
+export type QueryTerm = Pick<QueryWord, 'term' | 'joined'> & { share?: number };
 
 /**
  * Weights of the final ranking, tuned with `npm run eval` on the dev questions (seed and seed + 74,728 arXiv
@@ -66,6 +69,11 @@ export const RANKING = {
   variantCut: 2,
   /** Re-rank at most this many candidates (candidates.ts): 1,000 changed no first answer at 75k, and cost time. */
   maxCandidates: 300,
+  everydayOdds: 170,
+  answerFloor: 0.9,
+  titleShare: 0.99,
+  titleFloor: 0.15,
+  smallTalkMaxShare: 0.2,
   /**
    * A common question word in a candidate's title earns it this much more than one in its abstract alone
    * (candidates.ts). 0-2 gave the same first answers at 75k papers, with or without the team's questions.
@@ -91,6 +99,13 @@ export interface RankedHit {
   score: number;
   /** For each query term, in order: whether this paper matched it (exactly or through a typo/prefix match). */
   matched: boolean[];
+  /**
+   * The weight of the question words it matched: their inverse document frequencies, each times the share it
+   * keeps as a topic word (query-weights.ts). How much the paper has to do with the question, whatever its rivals.
+   */
+  evidence: number;
+  /** The share of the question's weight found in its title: 1 when the question is (part of) the title. */
+  inTitle: number;
 }
 
 /**
@@ -105,8 +120,10 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
   const idf = (term: string) => engine.inverseDocumentFrequency(term);
   const expansions = findExpansions(candidates, queryTerms, engine);
   // An unknown word weighs what its best stand-in weighs, so "attenton" counts like "attention".
-  const queryWeights = queryTerms.map((term) => (engine.documentFrequency(term) === 0 ? 0 : idf(term)));
-  for (const [term, queryIndex] of expansions) queryWeights[queryIndex] = Math.max(queryWeights[queryIndex]!, idf(term));
+  const queryWeights = words.map(({ term, share = 1 }) => (engine.documentFrequency(term) === 0 ? 0 : idf(term) * share));
+  // An everyday word the corpus lacks ("banana") is no typo: its stand-ins ("bandana") weigh nothing (query-weights.ts).
+  const shares = words.map(({ share = 1 }) => share);
+  for (const [term, queryIndex] of expansions) queryWeights[queryIndex] = Math.max(queryWeights[queryIndex]!, idf(term) * shares[queryIndex]!);
   words.forEach((word, queryIndex) => {
     if (word.joined) queryWeights[queryIndex]! *= weights.joined;
   });
@@ -119,7 +136,7 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
     slots.weight.push(weight);
   };
   queryTerms.forEach((term, queryIndex) => addSlot(term, queryIndex, queryWeights[queryIndex]!));
-  for (const [term, queryIndex] of expansions) addSlot(term, queryIndex, idf(term) * weights.expansion);
+  for (const [term, queryIndex] of expansions) addSlot(term, queryIndex, idf(term) * weights.expansion * shares[queryIndex]!);
   const scoreAll = () => {
     const scorer = new CandidateScorer(engine, slots, queryTerms, queryWeights, expansions, weights);
     const ranked = withSlotTable(slots, engine.vocabulary.size, () => candidates.map((hit) => scorer.score(hit)));
@@ -133,8 +150,11 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
   for (const { term, queryIndex } of variants) addSlot(term, queryIndex, idf(term) * weights.variant);
   for (const { term, queryIndex } of related) addSlot(term, queryIndex, idf(term) * weights.related);
   // Stand-ins order the papers, but a paper is said to match only the words it has ("hospital", not "medical").
-  const ownWords = new Map(ranked.map((hit) => [hit.id, hit.matched]));
-  return scoreAll().map((hit) => ({ ...hit, matched: ownWords.get(hit.id)! }));
+  const ownWords = new Map(ranked.map((hit) => [hit.id, hit]));
+  return scoreAll().map((hit) => {
+    const own = ownWords.get(hit.id)!;
+    return { ...hit, matched: own.matched, evidence: own.evidence, inTitle: own.inTitle };
+  });
 }
 
 /** The share of the question's weight a hit matched (1 when there is no hit: nothing to improve on). */
