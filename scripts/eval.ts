@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { loadCorpus, DEFAULT_CORPUS_PATH } from '../src/corpus/load.js';
 import { createPaperIndex } from '../src/create-paper-index.js';
 import type { PaperIndex } from '../src/paper-index.js';
-import type { Paper } from '../src/types.js';
+import type { Answer, Paper } from '../src/types.js';
+import { isUserError } from '../src/errors.js';
 import { slugify } from '../src/text.js';
 import { isDeclinedKind, meanScores, readQuestions, scoreAnswer, type EvalQuestion, type Scores } from './eval-metrics.js';
 
@@ -77,7 +78,7 @@ function assertEachSlugNamesOnePaper(setName: string, questions: readonly EvalQu
 function evaluate(index: PaperIndex, qs: readonly EvalQuestion[]): Map<string, Scores[]> {
   const byKind = new Map<string, Scores[]>();
   for (const question of qs) {
-    const answer = index.answer(question.q);
+    const answer = answerOrRefusal(index, question.q);
     const scores = scoreAnswer(question, answer);
     if (args.has('--verbose') && isMiss(scores)) {
       console.log(`MISS [${question.kind}] ${question.q}\n  got: ${answer.results.slice(0, 3).map((r) => r.paper.title.slice(0, 50)).join(' | ')}\n  want: ${question.relevant.join(', ') || '(no answer)'}${question.answer || scores.declined === 0 ? `\n  answer: ${answer.answer?.text}` : ''}${question.answer ? `\n  gold:   ${question.answer}` : ''}`);
@@ -86,6 +87,16 @@ function evaluate(index: PaperIndex, qs: readonly EvalQuestion[]): Map<string, S
     for (const kind of [isDeclinedKind(question.kind) ? 'all declined' : 'all', question.kind]) byKind.set(kind, [...(byKind.get(kind) ?? []), scores]);
   }
   return byKind;
+}
+
+/** A question the bot refuses to search (nothing but stop words, say) is scored as an answer with nothing in it. */
+function answerOrRefusal(index: PaperIndex, question: string): Answer {
+  try {
+    return index.answer(question);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { kind: 'nothing-found', question, answer: null, results: [], suggestions: [] };
+  }
 }
 
 function isMiss(scores: Scores): boolean {
