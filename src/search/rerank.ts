@@ -4,6 +4,7 @@ import { editDistance } from './edit-distance.js';
 import { findRelatedTerms } from './related-terms.js';
 import { findWordVariants } from './word-variants.js';
 import type { QueryWord } from './question.js';
+import { topicShareIn } from './query-weights.js';
 
 /**
  * A question word as re-ranking needs it: its index term, whether it is a joined compound, and the share of its
@@ -121,9 +122,10 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
   const expansions = findExpansions(candidates, queryTerms, engine);
   // An unknown word weighs what its best stand-in weighs, so "attenton" counts like "attention".
   const queryWeights = words.map(({ term, share = 1 }) => (engine.documentFrequency(term) === 0 ? 0 : idf(term) * share));
-  // An everyday word the corpus lacks ("banana") is no typo: its stand-ins ("bandana") weigh nothing (query-weights.ts).
-  const shares = words.map(({ share = 1 }) => share);
-  for (const [term, queryIndex] of expansions) queryWeights[queryIndex] = Math.max(queryWeights[queryIndex]!, idf(term) * shares[queryIndex]!);
+  // A stand-in weighs as a topic word what it is one ("fastr" → "fast" is chat); and an everyday word the corpus
+  // lacks ("banana") is no typo, so its stand-ins ("bandana") weigh nothing (query-weights.ts).
+  const standInWeight = (term: string, queryIndex: number) => idf(term) * (words[queryIndex]!.share ?? 1) * topicShareIn(engine, term, weights.everydayOdds);
+  for (const [term, queryIndex] of expansions) queryWeights[queryIndex] = Math.max(queryWeights[queryIndex]!, standInWeight(term, queryIndex));
   words.forEach((word, queryIndex) => {
     if (word.joined) queryWeights[queryIndex]! *= weights.joined;
   });
@@ -136,7 +138,7 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
     slots.weight.push(weight);
   };
   queryTerms.forEach((term, queryIndex) => addSlot(term, queryIndex, queryWeights[queryIndex]!));
-  for (const [term, queryIndex] of expansions) addSlot(term, queryIndex, idf(term) * weights.expansion * shares[queryIndex]!);
+  for (const [term, queryIndex] of expansions) addSlot(term, queryIndex, standInWeight(term, queryIndex) * weights.expansion);
   const scoreAll = () => {
     const scorer = new CandidateScorer(engine, slots, queryTerms, queryWeights, expansions, weights);
     const ranked = withSlotTable(slots, engine.vocabulary.size, () => candidates.map((hit) => scorer.score(hit)));
