@@ -38,21 +38,23 @@ export function createPlainBm25(papers: readonly Paper[]): PlainBm25 {
     }
   });
   const averageLength = lengths.reduce((sum, length) => sum + length, 0) / Math.max(1, papers.length);
+  const scores = new Float64Array(papers.length);
   return {
     answer(question: string): Answer {
-      const scores = new Map<number, number>();
+      const touched: number[] = [];
       for (const term of new Set(analyze(question))) {
         const list = postings.get(term);
         if (!list) continue;
         const idf = Math.log(1 + (papers.length - list.papers.length + 0.5) / (list.papers.length + 0.5));
         list.papers.forEach((id, i) => {
           const count = list.counts[i]!;
-          const saturated = (count * (K1 + 1)) / (count + K1 * (1 - B + (B * lengths[id]!) / averageLength));
-          scores.set(id, (scores.get(id) ?? 0) + idf * saturated);
+          if (scores[id] === 0) touched.push(id);
+          scores[id]! += (idf * count * (K1 + 1)) / (count + K1 * (1 - B + (B * lengths[id]!) / averageLength));
         });
       }
-      const best = [...scores].sort((a, b) => b[1] - a[1]).slice(0, TOP);
-      const results = best.map(([id, score]) => ({ paper: papers[id]!, score, snippet: '', matchedTerms: [] }));
+      const best = touched.sort((a, b) => scores[b]! - scores[a]!).slice(0, TOP);
+      const results = best.map((id) => ({ paper: papers[id]!, score: scores[id]!, snippet: '', matchedTerms: [] }));
+      for (const id of touched) scores[id] = 0;
       return { kind: results.length > 0 ? 'answered' : 'nothing-found', question, answer: null, results, suggestions: [] };
     },
   };

@@ -120,12 +120,12 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
   const queryTerms = words.map((word) => word.term);
   const idf = (term: string) => engine.inverseDocumentFrequency(term);
   const expansions = findExpansions(candidates, queryTerms, engine);
-  // An unknown word weighs what its best stand-in weighs, so "attenton" counts like "attention".
+  // An unknown word weighs what its likeliest stand-in weighs, so "attenton" counts like "attention".
   const queryWeights = words.map(({ term, share = 1 }) => (engine.documentFrequency(term) === 0 ? 0 : idf(term) * share));
   // A stand-in weighs as a topic word what it is one ("fastr" → "fast" is chat); and an everyday word the corpus
   // lacks ("banana") is no typo, so its stand-ins ("bandana") weigh nothing (query-weights.ts).
   const standInWeight = (term: string, queryIndex: number) => idf(term) * (words[queryIndex]!.share ?? 1) * topicShareIn(engine, term, weights.everydayOdds);
-  for (const [term, queryIndex] of expansions) queryWeights[queryIndex] = Math.max(queryWeights[queryIndex]!, standInWeight(term, queryIndex));
+  for (const [queryIndex, term] of likeliestStandIns(expansions, engine)) queryWeights[queryIndex] = standInWeight(term, queryIndex);
   words.forEach((word, queryIndex) => {
     if (word.joined) queryWeights[queryIndex]! *= weights.joined;
   });
@@ -165,6 +165,19 @@ function coverage(hit: RankedHit | undefined, queryWeights: readonly number[]): 
   const total = queryWeights.reduce((sum, weight) => sum + weight, 0);
   const matched = queryWeights.reduce((sum, weight, i) => sum + (hit.matched[i] ? weight : 0), 0);
   return total > 0 ? matched / total : 1;
+}
+
+/**
+ * For each unknown query word, the stand-in most papers have: the likeliest meant (spelling correction picks
+ * the most frequent candidate), where the rarest one was mostly a junk word ("retreival" → the name "ReTreVal").
+ */
+function likeliestStandIns(expansions: ReadonlyMap<string, number>, engine: SearchEngine): Map<number, string> {
+  const likeliest = new Map<number, string>();
+  for (const [term, queryIndex] of expansions) {
+    const best = likeliest.get(queryIndex);
+    if (best === undefined || engine.documentFrequency(term) > engine.documentFrequency(best)) likeliest.set(queryIndex, term);
+  }
+  return likeliest;
 }
 
 /**
