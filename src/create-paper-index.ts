@@ -44,15 +44,16 @@ class LivePaperIndex implements PaperIndex {
   }
 
   answer(question: string, options: AnswerOptions = {}): Answer {
-    const reply = smallTalkReply(question, (term) => topicShareIn(this.engine, term, this.weights.everydayOdds), this.weights.smallTalkMaxShare);
-    if (reply) return { kind: 'small-talk', question: tidyQuestion(question), answer: null, results: [], suggestions: [], reply };
+    const tidy = tidyQuestion(question);
+    const reply = smallTalkReply(tidy, (term) => topicShareIn(this.engine, term, this.weights.everydayOdds), this.weights.smallTalkMaxShare);
+    if (reply) return { kind: 'small-talk', question: tidy, answer: null, results: [], suggestions: [], reply };
     const parsed = parseQuestion(question);
     const ranked = this.rank(parsed);
     const top = ranked[0];
     const limit = clampLimit(options.limit);
     const base = { question: parsed.text, answer: null, suggestions: [] };
     if (!top) return { ...base, kind: 'nothing-found', results: [], suggestions: this.suggestionsFor(parsed) };
-    if (!answersConfidently(top, this.engine.rarestTermWeight, this.weights)) {
+    if (!answersConfidently(top, parsed.text, this.engine.rarestTermWeight, this.weights)) {
       return { ...base, kind: 'not-in-library', results: this.toMatches(ranked.slice(0, Math.min(limit, POSSIBLY_RELATED)), parsed) };
     }
     const results = this.toMatches(ranked.slice(0, limit), parsed);

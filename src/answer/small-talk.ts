@@ -5,7 +5,7 @@ type SmallTalkKind = 'about-me' | 'thanks' | 'goodbye' | 'how-are-you' | 'greeti
 
 /** Whole phrases, matched on the lowercased message: their words are everyday words on their own ("how", "are"). */
 const PHRASES: readonly [RegExp, SmallTalkKind][] = [
-  [/\b(who|what) are you\b|\bare you (a|an) (bot|robot|ai|human|person)\b/, 'about-me'],
+  [/\b(who|what) are you\b|\bare you (a|an) (bot|robot|ai|human|person)\b|\bwhat can you do\b|\bwho (made|built|created|wrote) you\b/, 'about-me'],
   [/\bhow('?s| is| are)? (you|it going|things|life)\b|\bwhat'?s up\b|\bhow have you been\b/, 'how-are-you'],
   [/\bsee (you|ya)\b|\btalk (to you )?(later|soon)\b|\bgood ?night\b/, 'goodbye'],
   [/\bnever ?mind\b|\bmakes sense\b|\bgot it\b/, 'acknowledgement'],
@@ -19,7 +19,7 @@ const WORDS: Readonly<Record<string, SmallTalkKind>> = Object.fromEntries([
   ...[
     'ok', 'okay', 'k', 'kk', 'cool', 'nice', 'great', 'awesome', 'perfect', 'excellent', 'brilliant', 'amazing', 'wonderful',
     'fantastic', 'lovely', 'good', 'helpful', 'useful', 'wow', 'lol', 'haha', 'hahaha', 'hmm', 'yes', 'yeah', 'yep', 'sure',
-    'alright', 'gotcha', 'understood', 'sorry', 'np', 'fine', 'exactly', 'sweet', 'neat', 'indeed', 'noted',
+    'alright', 'gotcha', 'understood', 'sorry', 'np', 'fine', 'exactly', 'sweet', 'neat', 'indeed', 'noted', 'needed',
   ].map((w) => [w, 'acknowledgement']),
 ]);
 

@@ -14,7 +14,7 @@ const SPOKEN_CORPUS_WORDS = 51_000_000;
  * Chat abbreviations, which film subtitles up to 2010 do not have: counted as often as "okay" is said (0.2% of
  * words), so that "lol" never finds "LoL: Longer than Longer".
  */
-const CHAT_ABBREVIATIONS = ['lol', 'lmao', 'rofl', 'haha', 'hahaha', 'hehe', 'btw', 'tbh', 'imo', 'imho', 'thx', 'tia', 'pls', 'plz', 'idk', 'afaik', 'fwiw', 'iirc', 'omg', 'ngl', 'ty', 'np', 'smth', 'sth', 'ur', 'ya', 'yea'];
+const CHAT_ABBREVIATIONS = ['sm', 'tysm', 'lol', 'lmao', 'rofl', 'haha', 'hahaha', 'hehe', 'btw', 'tbh', 'imo', 'imho', 'thx', 'tia', 'pls', 'plz', 'idk', 'afaik', 'fwiw', 'iirc', 'omg', 'ngl', 'ty', 'np', 'smth', 'sth', 'ur', 'ya', 'yea'];
 const CHAT_ABBREVIATION_FREQUENCY = 0.002;
 
 let spokenPerWord: Map<string, number> | undefined;
@@ -39,10 +39,16 @@ function spokenFrequencies(): Map<string, number> {
   return frequencies;
 }
 
-/** How often `term` is said in everyday English, per word spoken (0 for words never said in the subtitles). */
+/**
+ * How often `term` is said in everyday English, per word spoken (0 for words never said in the subtitles). A number
+ * ("2015", "12 weeks") is mostly chat too, yet subtitles spell numbers out: it counts as often as "ten" is said.
+ */
 export function spokenFrequency(term: string): number {
-  return spokenFrequencies().get(term) ?? 0;
+  const frequencies = spokenFrequencies();
+  return frequencies.get(DIGITS.test(term) ? 'ten' : term) ?? 0;
 }
+
+const DIGITS = /^\d+$/;
 
 /**
  * The share of a question word's weight that it keeps as a topic word: the chance that it was written about a

@@ -7,8 +7,8 @@ export interface WeightedWord extends QueryWord {
   share: number;
 }
 
-/** A capital past the first letter, or a digit: "LoRA", "CORAL", "HPSv2", "GPT-4" are names, whatever they mean in English. */
-const TYPED_AS_NAME = /^.+\p{Lu}|\p{N}/u;
+/** A capital past the first letter, or letters and digits in one word: "LoRA", "CORAL", "HPSv2", "GPT4" are names. */
+const TYPED_AS_NAME = /^.+\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
 
 /**
  * Each word with the share of its weight it keeps as a topic word: a long chat question is mostly everyday words

@@ -101,10 +101,13 @@ export interface RankedHit {
   /** For each query term, in order: whether this paper matched it (exactly or through a typo/prefix match). */
   matched: boolean[];
   /**
-   * The weight of the question words it matched: their inverse document frequencies, each times the share it
-   * keeps as a topic word (query-weights.ts). How much the paper has to do with the question, whatever its rivals.
+   * The weight of the question words it matched in its title, abstract or short names: their inverse document
+   * frequencies, each times the share it keeps as a topic word (query-weights.ts). How much the paper has to do
+   * with the question, whatever its rivals.
    */
   evidence: number;
+  /** The same for question words it matched in an author's name only: about the paper only if authors are asked about. */
+  authorEvidence: number;
   /** The share of the question's weight found in its title: 1 when the question is (part of) the title. */
   inTitle: number;
 }
@@ -155,7 +158,7 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
   const ownWords = new Map(ranked.map((hit) => [hit.id, hit]));
   return scoreAll().map((hit) => {
     const own = ownWords.get(hit.id)!;
-    return { ...hit, matched: own.matched, evidence: own.evidence, inTitle: own.inTitle };
+    return { ...hit, matched: own.matched, evidence: own.evidence, authorEvidence: own.authorEvidence, inTitle: own.inTitle };
   });
 }
 
