@@ -22,6 +22,12 @@ export interface PlanContext {
  */
 const MIN_FUZZY_LENGTH = 5;
 const MIN_PREFIX_LENGTH = 3;
+/**
+ * Words that keep less of their weight as topic words (query-weights.ts) gather no candidates: a chat question's
+ * "keep", "want" or "stuff" would walk long lists of papers to add next to nothing. Re-ranking still counts them.
+ * 0.1-0.3 gave the same first answers on our sets at 75k.
+ */
+const MIN_GATHERING_SHARE = 0.1;
 
 /** Where candidates come from: minisearch for the rarer words, lists of papers for the common ones. */
 export interface CandidatePlan {
@@ -40,7 +46,7 @@ export function planCandidates(words: readonly QueryTerm[], context: PlanContext
   const typed = words.filter((w) => !w.joined).map((w) => w.term);
   const lastTerm = typed.at(-1);
   const unknown = (term: string) => context.documentFrequency(term) === 0;
-  const searchable = words.filter((w) => !(w.joined && unknown(w.term))).map((w) => w.term);
+  const searchable = words.filter((w) => !(w.joined && unknown(w.term)) && (w.share ?? 1) >= MIN_GATHERING_SHARE).map((w) => w.term);
   const selective = searchable.filter((term) => !context.isCommon(term));
   const commonTerms = searchable.filter((term) => context.isCommon(term));
   if (selective.length === 0) return { query: undefined, rareTerms: [], commonTerms, shares };
