@@ -124,7 +124,11 @@ class LivePaperIndex implements PaperIndex {
 
   /** Every candidate that matched, best first, capped at `MAX_RANKED`. */
   private rank(parsed: ParsedQuestion): RankedHit[] {
-    const context = { documentFrequency: (term: string) => this.engine.documentFrequency(term), isCommon: (term: string) => this.engine.isCommon(term) };
+    const context = {
+      documentFrequency: (term: string) => this.engine.documentFrequency(term),
+      isCommon: (term: string) => this.engine.isCommon(term),
+      isAuthorWord: (term: string) => this.engine.authorFrequency(term) > 0,
+    };
     const words = withTopicShares(parsed.words, this.engine, this.weights.everydayOdds);
     const candidates = gatherCandidates(planCandidates(words, context), this.engine, this.weights);
     return rerank(candidates, words, this.engine, this.weights).slice(0, MAX_RANKED);

@@ -12,6 +12,8 @@ import { FIELD_BOOST, FIELDS } from './search-engine.js';
 export interface PlanContext {
   documentFrequency: (term: string) => number;
   isCommon: (term: string) => boolean;
+  /** Whether some author has `term` in their name. */
+  isAuthorWord: (term: string) => boolean;
 }
 
 /**
@@ -25,6 +27,7 @@ const MIN_PREFIX_LENGTH = 3;
 /**
  * Words that keep less of their weight as topic words (query-weights.ts) gather no candidates: a chat question's
  * "keep", "want" or "stuff" would walk long lists of papers to add next to nothing. Re-ranking still counts them.
+ * Names of authors gather all the same ("Wang", "Li"): papers by someone are found through their name alone.
  * 0.1-0.3 gave the same first answers on our sets at 75k.
  */
 const MIN_GATHERING_SHARE = 0.1;
@@ -46,7 +49,8 @@ export function planCandidates(words: readonly QueryTerm[], context: PlanContext
   const typed = words.filter((w) => !w.joined).map((w) => w.term);
   const lastTerm = typed.at(-1);
   const unknown = (term: string) => context.documentFrequency(term) === 0;
-  const searchable = words.filter((w) => !(w.joined && unknown(w.term)) && (w.share ?? 1) >= MIN_GATHERING_SHARE).map((w) => w.term);
+  const gathers = (w: QueryTerm) => (w.share ?? 1) >= MIN_GATHERING_SHARE || context.isAuthorWord(w.term);
+  const searchable = words.filter((w) => !(w.joined && unknown(w.term)) && gathers(w)).map((w) => w.term);
   const selective = searchable.filter((term) => !context.isCommon(term));
   const commonTerms = searchable.filter((term) => context.isCommon(term));
   if (selective.length === 0) return { query: undefined, rareTerms: [], commonTerms, shares };
