@@ -11,10 +11,11 @@ import { gatherCandidates } from './search/candidates.js';
 import { topicShareIn, withTopicShares } from './search/query-weights.js';
 import { smallTalkReply } from './answer/small-talk.js';
 import { answersConfidently } from './answer/confidence.js';
+import { orderByLikeness, telltaleWords } from './search/paper-likeness.js';
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
-import { analyze, analyzeAsWritten, type TermAsWritten } from './search/analyzer.js';
+import { analyze } from './search/analyzer.js';
 import { MAX_COMPLETIONS, unfinishedWordPrefix } from './search/unfinished-word.js';
 import { mergePapers } from './corpus/make-paper.js';
 import { PaperCatalog } from './paper-catalog.js';
@@ -24,8 +25,6 @@ import { corpusStats } from './corpus-stats.js';
 const MAX_RANKED = 100;
 /** A question the library has nothing on lists this many papers at most, as possibly related. */
 const POSSIBLY_RELATED = 3;
-/** "More like this" asks with the title and this many of the abstract's most telling terms. */
-const SIMILAR_QUERY_TERMS = 12;
 
 /** Builds the core API over a corpus. */
 export function createPaperIndex(papers: readonly Paper[], engine = SearchEngine.build(papers), weights = RANKING): PaperIndex {
@@ -80,9 +79,10 @@ class LivePaperIndex implements PaperIndex {
   similar(paperId: string, options: { limit?: number } = {}): PaperMatch[] {
     const paper = this.catalog.find(paperId);
     if (!paper) return [];
-    const query = { text: paper.title, words: this.telltaleWords(paper) };
-    const others = this.rank(query).filter((hit) => hit.id !== this.catalog.positionOf(paper.id));
-    return this.toMatches(others.slice(0, clampLimit(options.limit)), query);
+    const position = this.catalog.positionOf(paper.id)!;
+    const query = { text: paper.title, words: telltaleWords(paper, this.engine) };
+    const others = this.rank(query).filter((hit) => hit.id !== position);
+    return this.toMatches(orderByLikeness(position, others, this.engine).slice(0, clampLimit(options.limit)), query);
   }
 
   suggestTitles(prefix: string, limit = MAX_SUGGESTIONS): TitleSuggestion[] {
@@ -151,25 +151,6 @@ class LivePaperIndex implements PaperIndex {
     // A paper found by its author or a fuzzy title match may share no word with the question: quote its opening.
     const text = picked?.text ?? splitSentences(paper.abstract)[0] ?? paper.abstract;
     return { text, paperId: paper.id, paper };
-  }
-
-  /**
-   * The words that best tell this paper apart: frequent in it (the title counts twice), rare in the corpus. Each
-   * is shown as the abstract first writes it ("attention", not the index term "attent"; "spike", not the title's
-   * "Spike"), since similar papers list it as why they match.
-   */
-  private telltaleWords(paper: Paper): TermAsWritten[] {
-    const counts = new Map<string, { word: string; count: number }>();
-    for (const { term, word } of analyzeAsWritten(`${paper.abstract} ${paper.title} ${paper.title}`)) {
-      const seen = counts.get(term);
-      if (seen) seen.count += 1;
-      else counts.set(term, { word, count: 1 });
-    }
-    return [...counts]
-      .map(([term, { word, count }]) => ({ term, word, weight: count * this.engine.inverseDocumentFrequency(term) }))
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, SIMILAR_QUERY_TERMS)
-      .map(({ term, word }) => ({ term, word }));
   }
 
   /**
