@@ -38,7 +38,9 @@ export function scheduleDigests(deps: DigestRunDeps, graceMs = DIGEST_STOP_GRACE
   const stopping = new AbortController();
   let running: Promise<void> | undefined;
   const run = async () => {
-    logReport(await runDueDigests(new Date(), { ...deps, signal: stopping.signal }), deps);
+    const report = await runDueDigests(new Date(), { ...deps, signal: stopping.signal });
+    logReport(report, deps);
+    deps.onReport?.(report);
   };
   const job = new Cron(
     DIGEST_TICK_PATTERN,

@@ -98,11 +98,11 @@ describe('npm start with no tokens', () => {
     });
     const first = await chat();
     expect(first.stdout).toMatch(/paperbot: ask about 1,106 papers/);
-    expect(first.stderr).toMatch(/Added ingested papers \{"added":1000,"updated":0\}/);
-    expect(first.stderr).toMatch(/Saved the index with the ingested papers, for the next start \{"storeRevision":1\}/);
+    expect(first.stderr).toMatch(/"msg":"Added ingested papers","added":1000,"updated":0\}/);
+    expect(first.stderr).toMatch(/"msg":"Saved the index with the ingested papers, for the next start","storeRevision":1\}/);
     const second = await chat();
     expect(second.stdout).toMatch(/paperbot: ask about 1,106 papers/);
-    expect(second.stderr).toMatch(/Index loaded \{"papers":1106,.*"snapshotOfStoreRevision":1\}/);
+    expect(second.stderr).toMatch(/"msg":"Index loaded","papers":1106,.*"snapshotOfStoreRevision":1\}/);
     // Nothing was added or changed since the snapshot: nothing to say.
     expect(second.stderr).not.toMatch(/Added ingested papers/);
   }, 30_000);

@@ -16,6 +16,7 @@ export class FakeGateway {
   readonly closed: Promise<void>;
   private socket: WebSocket | undefined;
   private sequence = 0;
+  private refusing = false;
 
   private constructor(private readonly wss: WebSocketServer) {
     let identify!: (payload: Json) => void;
@@ -23,6 +24,7 @@ export class FakeGateway {
     this.identified = new Promise((resolve) => (identify = resolve));
     this.closed = new Promise((resolve) => (close = resolve));
     wss.on('connection', (socket) => {
+      if (this.refusing) return void socket.terminate();
       this.socket = socket;
       socket.on('close', () => close());
       socket.on('message', (data: Buffer) => this.receive(JSON.parse(data.toString('utf8')) as Json, identify));
@@ -40,6 +42,20 @@ export class FakeGateway {
   /** Sends an event as Discord would, e.g. `dispatch('INTERACTION_CREATE', raw)`. */
   dispatch(type: string, data: unknown): void {
     this.send({ op: 0, t: type, s: ++this.sequence, d: data });
+  }
+
+  /**
+   * An outage: drops the connection (as a network failure would, with no close frame) and cuts every new one
+   * before HELLO, until `comeBack()`.
+   */
+  goDown(): void {
+    this.refusing = true;
+    for (const client of this.wss.clients) client.terminate();
+  }
+
+  /** Ends the outage: the client's next try gets HELLO and, after IDENTIFY, READY again. */
+  comeBack(): void {
+    this.refusing = false;
   }
 
   close(): void {

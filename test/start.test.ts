@@ -1,24 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedHeaders, startFakeSlack, type FakeSlack } from './fake-slack.js';
 import { startFakeSocket } from './fixtures/slack-socket.js';
 import { SIGNING_SECRET } from './fixtures/slack-bed.js';
 import { mentionEvent } from './fixtures/slack-payloads.js';
-
-/** A port nothing listens on, for the bot's HTTP receiver. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { exitCodeWithin, freePort, loggedWithin, startBot } from './helpers/entry-point.js';
 
 /** POSTs a signed event, retrying while the bot is still starting (connection refused). */
 async function postWhenUp(url: string, raw: string, deadline = Date.now() + 60_000): Promise<Response> {
@@ -29,42 +16,6 @@ async function postWhenUp(url: string, raw: string, deadline = Date.now() + 60_0
       if (Date.now() > deadline) throw error;
       await sleep(250);
     }
-  }
-}
-
-/** `npm start`'s entry point running as a process of its own, and what it has logged so far. */
-interface RunningBot {
-  child: ChildProcess;
-  logs(): string;
-  exited: Promise<number | null>;
-  /** The SQLite database; its write-ahead log (`-wal`) is gone only when the store was closed. */
-  databasePath: string;
-}
-
-/**
- * Starts the bot with a fresh data folder, Discord off and these settings. Node itself runs it, not npx: signals
- * must reach the bot's own process.
- */
-async function startBot(dataDirPrefix: string, settings: Record<string, string>): Promise<RunningBot> {
-  const dataDir = await mkdtemp(join(tmpdir(), dataDirPrefix));
-  const databasePath = join(dataDir, 'paperbot.sqlite');
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: databasePath, DISCORD_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', ...settings };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'adapters/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let logs = '';
-  child.stderr!.on('data', (chunk: Buffer) => (logs += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, logs: () => logs, exited, databasePath };
-}
-
-/** The bot's exit code, or a sentence saying it was still running after `ms`. */
-function exitCodeWithin(bot: RunningBot, ms: number): Promise<number | null | string> {
-  return Promise.race([bot.exited, sleep(ms).then(() => `still running after ${ms / 1000} s`)]);
-}
-
-/** Waits until the bot's log matches `pattern`; fails with the log after `ms`. */
-async function loggedWithin(bot: RunningBot, pattern: RegExp, ms: number): Promise<void> {
-  for (const deadline = Date.now() + ms; !pattern.test(bot.logs()); await sleep(50)) {
-    if (Date.now() > deadline) throw new Error(`nothing in the log matched ${pattern} after ${ms / 1000} s: ${bot.logs()}`);
   }
 }
 
@@ -130,7 +81,7 @@ describe('npm start with Socket Mode when the app token is revoked while running
       slack.fail('apps.connections.open', { error: 'token_revoked' });
       socket.send({ type: 'disconnect', reason: 'refresh_requested' });
       expect(await exitCodeWithin(bot, 10_000)).toBe(1);
-      expect(bot.logs()).toMatch(/error Slack says SLACK_APP_TOKEN has been revoked \(token_revoked\)/);
+      expect(bot.logs()).toMatch(/"level":"error","msg":"Slack says SLACK_APP_TOKEN has been revoked \(token_revoked\)/);
       expect(bot.logs()).not.toContain('revoked-secret');
     } finally {
       bot.child.kill('SIGKILL');
@@ -149,8 +100,8 @@ describe('npm start when the bot token is revoked while running', () => {
       slack.fail('chat.postMessage', { error: 'token_revoked' });
       expect((await postWhenUp(`http://127.0.0.1:${port}/slack/events`, mentionEvent({ text: '<@U0FAKEBOT> what is GarDiff?' }))).status).toBe(200);
       expect(await exitCodeWithin(bot, 15_000)).toBe(1);
-      expect(bot.logs()).toMatch(/error Slack says SLACK_BOT_TOKEN has been revoked \(token_revoked\)\. Create a new one/);
-      expect(bot.logs()).toMatch(/Shutting down \{"reason":"credentials refused"\}[\s\S]*Slack: stopped/);
+      expect(bot.logs()).toMatch(/"level":"error","msg":"Slack says SLACK_BOT_TOKEN has been revoked \(token_revoked\)\. Create a new one/);
+      expect(bot.logs()).toMatch(/"msg":"Shutting down","reason":"credentials refused"\}[\s\S]*Slack: stopped/);
       expect(existsSync(`${bot.databasePath}-wal`)).toBe(false);
       expect(bot.logs()).not.toContain('revoked-secret');
     } finally {

@@ -28,7 +28,7 @@ export function createInteractionHandler(
   const buttons = new Map<string, ButtonHandler>(commands.flatMap((command) => Object.entries(command.buttons ?? {})));
   const context: CommandContext = {
     index, log, commands: commands.map((command) => ({ name: command.data.name, description: command.data.description })),
-    daily: services.daily, shares: new ShareClaims(),
+    daily: services.daily, shares: new ShareClaims(), meter: services.meter,
   };
   return async (interaction) => {
     try {

@@ -8,6 +8,8 @@ import type { DailyPapers } from '../../src/digest/daily-papers.js';
 import type { DigestPublisher } from '../../src/digest/publisher.js';
 import { createDiscordPublisher } from './digest-publisher.js';
 import { explainConnectFailure } from './connect-failure.js';
+import { watchGateway } from './gateway-state.js';
+import type { QuestionMeter } from '../ops/question-meter.js';
 
 /** A running Discord bot. */
 export interface DiscordBot {
@@ -15,12 +17,16 @@ export interface DiscordBot {
   publisher: DigestPublisher;
   /** Graceful stop: take no new interactions, finish the replies under way, then disconnect. */
   stop(): Promise<void>;
+  /** Whether the gateway connection is up now (false while discord.js reconnects), for `/healthz`. */
+  connected(): boolean;
 }
 
 /** What the bot may use besides the paper index; each part optional. */
 export interface DiscordBotOptions {
   /** Daily digests for `/daily`, `/subscribe`, `/unsubscribe`, `/subscriptions`; without it they say so. */
   daily?: DailyPapers | undefined;
+  /** Counts and times the questions answered, for the metrics. */
+  meter?: QuestionMeter | undefined;
 }
 
 /**
@@ -51,18 +57,22 @@ export async function startDiscord(
   client.on(Events.Warn, (message) => log.warn('Discord client warning', { message }));
   client.on(Events.ShardError, (error, shardId) => log.error('Discord gateway error', { shardId, message: error.message }));
   client.once(Events.ClientReady, (ready) => log.info('Discord bot ready', { user: ready.user.tag, guilds: ready.guilds.cache.size }));
-  const service = serveInteractions(client, index, log, { daily: options.daily });
+  const gateway = watchGateway(client, log);
+  const service = serveInteractions(client, index, log, { daily: options.daily, meter: options.meter });
   try {
     await client.login(config.token);
   } catch (error) {
+    gateway.close();
     await service.close();
     await client.destroy();
     throw explainConnectFailure(error, config.apiUrl);
   }
   return {
     publisher: createDiscordPublisher(client),
+    connected: gateway.connected,
     async stop() {
       await service.close();
+      gateway.close();
       await client.destroy();
       log.info('Discord bot stopped');
     },

@@ -16,6 +16,8 @@ import { CONNECT_RETRY, reconnectWhenDropped, retryUntilAccepted, START_UP_LIMIT
 import { apiAddress } from '../api-address.js';
 import { SLACK_API } from './unreachable.js';
 import type { SlackCredentialsError } from './credentials.js';
+import { watchSocket } from './socket-state.js';
+import type { QuestionMeter } from '../ops/question-meter.js';
 
 /**
  * Web API retries for chat replies: a few quick tries on 5xx and network errors, then give up. The library's
@@ -45,6 +47,8 @@ export interface SlackStartOptions {
    * logged, once.
    */
   onCredentialsRefused?: (error: SlackCredentialsError) => void;
+  /** Counts and times the questions answered, for the metrics. */
+  meter?: QuestionMeter | undefined;
 }
 
 /** A running Slack app. */
@@ -58,6 +62,11 @@ export interface SlackRunning {
    * Stop the schedule before `stop()`, so that no digest starts while the app shuts down.
    */
   publisher: DigestPublisher;
+  /**
+   * Whether Slack can reach the app now, for `/healthz`: in Socket Mode, the connection is up (false while it
+   * reconnects); in HTTP mode, the app listens, which it does from start to stop.
+   */
+  connected(): boolean;
 }
 
 /**
@@ -84,6 +93,7 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
     processBeforeResponse: false,
     deferInitialization: true,
   });
+  const socketUp = receiver ? watchSocket(receiver) : undefined;
   const stopping = new AbortController();
   const retry = { log, delays: options.connectRetry ?? CONNECT_RETRY, signal: stopping.signal };
   // One limit for the whole start-up: auth.test and, in Socket Mode, apps.connections.open share it.
@@ -92,7 +102,7 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
   await retryUntilAccepted('checking SLACK_BOT_TOKEN (auth.test)', 'SLACK_BOT_TOKEN', () => app.init(), startUp);
   const inflight = new InFlight();
   const onRefused = firstOnly(options.onCredentialsRefused ?? ((error: SlackCredentialsError) => log.error(`Slack: ${error.message}`)));
-  registerListeners(app, { index, log, seen: new Deduper(), shares: new ShareClaims(), inflight, daily: options.daily, onBotTokenRefused: onRefused });
+  registerListeners(app, { index, log, seen: new Deduper(), shares: new ShareClaims(), inflight, daily: options.daily, onBotTokenRefused: onRefused, meter: options.meter });
   app.error(async (error) => log.error('Slack: unhandled listener error', { error: describe(error) }));
   const started: unknown = config.mode === 'http'
     ? await app.start(config.port)
@@ -103,6 +113,7 @@ export async function startSlack(index: PaperIndex, config: SlackConfig, log: Lo
   return {
     port,
     publisher: createSlackPublisher(app.client, { log, onBotTokenRefused: onRefused }),
+    connected: () => socketUp?.() ?? true,
     stop: async () => {
       stopping.abort();
       await app.stop();

@@ -1,7 +1,7 @@
 import type { PaperIndex } from '../paper-index.js';
 import { scheduleDigests, type DigestSchedule } from '../schedule.js';
 import { createHfClient } from '../ingest/hf-client.js';
-import { ingestDay } from '../ingest/ingest-day.js';
+import { ingestDay, type IngestReport } from '../ingest/ingest-day.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import type { Platform, Store, Subscription } from '../store/store.js';
@@ -10,6 +10,7 @@ import type { DailyConfig } from './config.js';
 import { dailyDigest, type DailyRequest } from './daily-on-demand.js';
 import type { Digest } from './digest.js';
 import type { DigestPublisher } from './publisher.js';
+import type { DigestRunReport } from './digest-run.js';
 import { parseSubscriptionRequest, type SubscriptionRequest } from './subscription-request.js';
 
 /** Everything an adapter needs for daily papers, over one store: the commands and the scheduler. */
@@ -36,6 +37,10 @@ export interface DailyPapersOptions {
   logger?: Logger;
   /** Default: the SQLite store at `config.databasePath`. */
   store?: Store;
+  /** Told of each day ingested (scheduled digests, `/daily`), for metrics. */
+  onIngested?: (report: IngestReport) => void;
+  /** Told what each scheduled digest run did, for metrics. */
+  onDigestRun?: (report: DigestRunReport) => void;
 }
 
 /** Opens the store (creating and migrating it) and wires ingestion, commands and the scheduler. */
@@ -43,7 +48,11 @@ export function openDailyPapers(config: DailyConfig, options: DailyPapersOptions
   const store = options.store ?? openSqliteStore(config.databasePath);
   const logger = options.logger ?? silentLogger;
   const hf = createHfClient({ baseUrl: config.hfApiUrl, logger });
-  const papersForDay = async (day: string) => (await ingestDay(day, { hf, store, index: options.index, logger })).papers;
+  const papersForDay = async (day: string) => {
+    const report = await ingestDay(day, { hf, store, index: options.index, logger });
+    options.onIngested?.(report);
+    return report.papers;
+  };
   return {
     store,
     papersForDay,
@@ -57,7 +66,7 @@ export function openDailyPapers(config: DailyConfig, options: DailyPapersOptions
       store.subscriptions().filter((s) => s.platform === platform && (!channelIds || channelIds.has(s.channelId))),
     daily: (request) =>
       dailyDigest({ ...request, top: request.top ?? config.digestTop }, { store, papersForDay, corpus: () => options.index.papers() }),
-    startSchedule: (publishers) => scheduleDigests({ store, publishers, papersForDay, logger }),
+    startSchedule: (publishers) => scheduleDigests({ store, publishers, papersForDay, logger, onReport: options.onDigestRun }),
     close: () => store.close(),
   };
 }

@@ -31,6 +31,8 @@ export interface DigestRunDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Aborted on shutdown: the run finishes the channel it is posting to and starts no other. */
   signal?: AbortSignal;
+  /** Told what each scheduled run did (`scheduleDigests`), for metrics. */
+  onReport?: ((report: DigestRunReport) => void) | undefined;
 }
 
 /** What one run did, by digest key: for logs and tests. */

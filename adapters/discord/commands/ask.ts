@@ -6,6 +6,7 @@ import { typedText } from '../escape.js';
 import { BUTTON_KIND } from '../button-ids.js';
 import { errorDetails } from '../error-details.js';
 import type { CommandContext, SlashCommand } from './command.js';
+import { stopwatch } from '../../ops/question-meter.js';
 
 /** `/ask question [private]`: a cited answer sentence and the top papers. */
 export const askCommand: SlashCommand = {
@@ -17,13 +18,15 @@ export const askCommand: SlashCommand = {
     .addBooleanOption((option) => option.setName('private').setDescription('Answer only to me (I can share it later)'))
     .toJSON(),
 
-  async execute(interaction, { index }) {
+  async execute(interaction, { index, meter }) {
+    const elapsed = stopwatch();
     const question = typedText(interaction.options.getString('question', true));
     const isPrivate = interaction.options.getBoolean('private') ?? false;
     // Ranking the whole library can take longer than Discord's 3 s on a large corpus: acknowledge first.
     await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
     const answer = index.answer(question, { limit: ANSWER_RESULTS });
     await interaction.editReply(formatAnswer(answer, isPrivate));
+    meter?.answered('discord', elapsed());
   },
 
   buttons: { [BUTTON_KIND.share]: shareAnswer },

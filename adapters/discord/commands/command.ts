@@ -6,6 +6,7 @@ import type { Logger } from '../../../src/logger.js';
 import type { DailyPapers } from '../../../src/digest/daily-papers.js';
 import type { CommandSummary } from '../format-help.js';
 import type { ShareClaims } from '../../../src/share-claims.js';
+import type { QuestionMeter } from '../../ops/question-meter.js';
 
 /** What a command needs besides its interaction. */
 export interface CommandContext {
@@ -17,11 +18,14 @@ export interface CommandContext {
   daily?: DailyPapers | undefined;
   /** Private answers already shared (or being shared), so "Share in channel" posts once. */
   shares: ShareClaims;
+  /** Counts and times the questions answered, for the metrics; absent, nothing is counted. */
+  meter?: QuestionMeter | undefined;
 }
 
 /** Optional services the commands use, passed from `startDiscord` down to every handler. */
 export interface CommandServices {
   daily?: DailyPapers | undefined;
+  meter?: QuestionMeter | undefined;
 }
 
 /** Handles a click on a button whose custom_id has one of the command's kinds. */

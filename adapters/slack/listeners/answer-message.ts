@@ -6,6 +6,7 @@ import type { ViewState } from '../views.js';
 import { asksForHelp } from '../../../src/text.js';
 import { messageOrExplanation, sendSafely } from '../explain-errors.js';
 import type { ListenerDeps } from './deps.js';
+import { stopwatch } from '../../ops/question-meter.js';
 
 /** A message event and what is needed to answer it. */
 export interface MessageToAnswer {
@@ -23,6 +24,7 @@ export interface MessageToAnswer {
  * question out of the text, answer it, post once.
  */
 export async function answerMessage(deps: ListenerDeps, input: MessageToAnswer): Promise<void> {
+  const elapsed = stopwatch();
   const parsed = IncomingMessage.safeParse(input.event);
   if (!parsed.success) {
     deps.log.warn('Slack: message event without channel or ts', { issues: parsed.error.issues.length });
@@ -33,9 +35,15 @@ export async function answerMessage(deps: ListenerDeps, input: MessageToAnswer):
   const question = questionFromText(message.text, input.botUserId);
   // A bare mention, "help" or a greeting gets what the bot can do; anything else is a question.
   const view: ViewState = question === '' || asksForHelp(question) ? { v: 'help' } : { v: 'answer', q: question };
-  const reply = await messageOrExplanation(deps.log, 'answering a message', () => renderView(deps.index, view));
+  // Set once the answer is rendered: an explanation in its place (a question that cannot be searched) is no answer.
+  let answered = false;
+  const reply = await messageOrExplanation(deps.log, 'answering a message', () => {
+    const rendered = renderView(deps.index, view);
+    answered = view.v === 'answer';
+    return rendered;
+  });
   const threadTs = message.thread_ts ?? (input.inThread ? message.ts : undefined);
-  await sendSafely(deps, 'an answer', () =>
+  const sent = await sendSafely(deps, 'an answer', () =>
     input.client.chat.postMessage({
       channel: message.channel,
       ...(threadTs ? { thread_ts: threadTs } : {}),
@@ -46,4 +54,5 @@ export async function answerMessage(deps: ListenerDeps, input: MessageToAnswer):
       unfurl_media: false,
     }),
   );
+  if (answered && sent) deps.meter?.answered('slack', elapsed());
 }

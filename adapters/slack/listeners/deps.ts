@@ -5,6 +5,7 @@ import type { Logger } from '../../../src/logger.js';
 import type { DailyPapers } from '../../../src/digest/daily-papers.js';
 import type { ShareClaims } from '../../../src/share-claims.js';
 import type { SlackCredentialsError } from '../credentials.js';
+import type { QuestionMeter } from '../../ops/question-meter.js';
 
 /**
  * What every listener gets: the core, a logger, the memory of answered messages and of shared replies, the shutdown
@@ -21,4 +22,6 @@ export interface ListenerDeps {
   shares: ShareClaims;
   /** Called when a reply fails because Slack refuses SLACK_BOT_TOKEN (revoked, say); see `sendSafely`. */
   onBotTokenRefused(error: SlackCredentialsError): void;
+  /** Counts and times the questions answered, for the metrics; absent, nothing is counted. */
+  meter?: QuestionMeter | undefined;
 }
