@@ -27,6 +27,9 @@ const ADAPTER_QUESTIONS = 200;
 const args = new Set(process.argv.slice(2));
 const work = await mkdtemp(join(tmpdir(), 'paperbot-bench-'));
 const devQuestions = readQuestions(`${SHARED}eval/dev.jsonl`).map((q) => q.q);
+/** Long questions in chat voice, the blind sets' (scripts/chat-questions-*.jsonl), timed as a class of their own. */
+const CHAT_SETS = ['chat-questions-seed.jsonl', 'chat-questions-arxiv.jsonl'].map((file) => fileURLToPath(new URL(`./${file}`, import.meta.url)));
+const chatQuestions = CHAT_SETS.flatMap((path) => readQuestions(path).map((q) => q.q));
 
 interface Scale {
   label: string;
@@ -42,6 +45,7 @@ for (const scale of scales) {
     corpusPaths: scale.corpusPaths,
     cacheDir: join(work, `cache-${rows.length}`),
     queries: [...devQuestions, ...generateQueries(papers, GENERATED_QUERIES)],
+    chatQuestions,
     prefixes: generatePrefixes(papers, GENERATED_QUERIES),
     ingestFile: INGEST_DAY,
   };
@@ -111,12 +115,12 @@ function renderTable(): string {
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
     'RSS settled: after the queries, once garbage is collected and freed pages are returned (a bot between questions); peak: the most at any moment, loading included.',
     'First start: the serving process builds the index, or has a child process build and save it and then loads it (+ load); the child\'s peak is its own.',
-    `Queries: the ${devQuestions.length} dev questions + ${GENERATED_QUERIES} generated from titles and abstracts (seed ${'20261127'}); latencies in ms, p50 / p95 / p99.`,
+    `Queries: the ${devQuestions.length} dev questions + ${GENERATED_QUERIES} generated from titles and abstracts (seed ${'20261127'}); chat: the ${chatQuestions.length} questions of the chat-voice sets; latencies in ms, p50 / p95 / p99.`,
     '',
-    '| corpus | papers | first start: read + index + save (+ load) | first start: RSS settled / peak (child peak) | start → ready (saved index) | RSS settled / peak | heap | answer | search | suggest | ingest one day |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| corpus | papers | first start: read + index + save (+ load) | first start: RSS settled / peak (child peak) | start → ready (saved index) | RSS settled / peak | heap | answer | answer, chat | search | suggest | ingest one day |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
     ...rows.map(({ scale, build, serve: s }) =>
-      `| ${scale.label} | ${s.papers.toLocaleString('en-US')} | ${buildTimes(build)} | ${rss(build)} | ${ms(s.startMs)} | ${rss(s)} | ${Math.round(s.heapMiB)} MiB | ${triple(s.answer)} | ${triple(s.search)} | ${triple(s.suggest)} | ${ms(s.ingestDayMs)} (${s.ingestDayPapers} papers) |`),
+      `| ${scale.label} | ${s.papers.toLocaleString('en-US')} | ${buildTimes(build)} | ${rss(build)} | ${ms(s.startMs)} | ${rss(s)} | ${Math.round(s.heapMiB)} MiB | ${triple(s.answer)} | ${triple(s.chat)} | ${triple(s.search)} | ${triple(s.suggest)} | ${ms(s.ingestDayMs)} (${s.ingestDayPapers} papers) |`),
     '',
     `Adapters on loopback fakes, ${rows.at(-1)!.serve.papers.toLocaleString('en-US')} papers, ${adapters.questions} questions (ms, p50 / p99): Discord \`/ask\` interaction → reply ${adapters.discord.p50} / ${adapters.discord.p99}; Slack mention → \`chat.postMessage\` ${adapters.slack.p50} / ${adapters.slack.p99}.`,
   ];

@@ -42,7 +42,10 @@ export interface Scores {
   topicRecall10?: number;
   /** Finding questions only. */
   answerAccuracy?: number;
-  /** Questions to decline only: 1 when the bot gave no cited answer. */
+  /**
+   * 1 when the bot gave no cited answer. Wanted for questions to decline; for the others, a decline is a question
+   * the library does answer that the bot said it has nothing on.
+   */
   declined?: number;
 }
 
@@ -56,6 +59,7 @@ export function scoreAnswer(question: EvalQuestion, answer: Answer): Scores {
     hit1: firstRank === 1 ? 1 : 0,
     hit3: firstRank >= 1 && firstRank <= 3 ? 1 : 0,
     mrr10: firstRank >= 1 ? 1 / firstRank : 0,
+    declined: answer.answer === null ? 1 : 0,
   };
   if (question.kind === 'topic') {
     scores.topicRecall10 = top.filter((slug) => relevant.has(slug)).length / Math.min(relevant.size, 10);

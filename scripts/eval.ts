@@ -5,7 +5,8 @@
  * without running paperbot); scripts/chat-questions-*.jsonl (written blind, in the voice of chat); and
  * scripts/offtopic-questions.jsonl (off-topic questions and small talk, which should get no cited answer). A set
  * whose papers are not in the seed is scored at 75k only.
- * `--seed-only` skips the large corpus; `--questions FILE` scores only FILE, on both corpora; `--verbose` lists misses.
+ * `--seed-only` skips the large corpus; `--questions FILE` scores only FILE, on both corpora; `--verbose` lists misses;
+ * `--bm25` adds, under each table, the same questions through a plain BM25 with no tuning (plain-bm25.ts).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,7 @@ import type { Answer, Paper } from '../src/types.js';
 import { isUserError } from '../src/errors.js';
 import { slugify } from '../src/text.js';
 import { isDeclinedKind, meanScores, readQuestions, scoreAnswer, type EvalQuestion, type Scores } from './eval-metrics.js';
+import { createPlainBm25, type PlainBm25 } from './plain-bm25.js';
 
 const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
 const ARXIV_CORPUS = `${SHARED}corpus/arxiv-cs-daily.jsonl.gz`;
@@ -51,11 +53,30 @@ const mixed = mixedPapers && createPaperIndex(mixedPapers);
 for (const { name, questions, largeCorpusOnly } of questionSets) {
   if (largeCorpusOnly && mixedPapers) assertEachSlugNamesOnePaper(name, questions, mixedPapers);
 }
+const baselines = args.has('--bm25') ? { seed: createPlainBm25(seed.papers()), mixed: mixedPapers && createPlainBm25(mixedPapers) } : undefined;
 for (const { name, questions, largeCorpusOnly } of questionSets) {
-  if (!largeCorpusOnly) printTable(`${name}, seed (106 papers)`, evaluate(seed, questions), true);
+  if (!largeCorpusOnly) {
+    printTable(`${name}, seed (106 papers)`, evaluate(seed, questions), true);
+    if (baselines) printBaseline(baselines.seed, questions);
+  }
   if (!mixed) continue;
   const noTopics = questions.filter((q) => q.kind !== 'topic');
   printTable(`${name}, seed + arXiv cs (${mixedPapers!.length.toLocaleString('en-US')} papers), no topic questions`, evaluate(mixed, noTopics), false);
+  if (baselines?.mixed) printBaseline(baselines.mixed, noTopics);
+}
+
+/** One line under a table: the same questions through a plain BM25 (plain-bm25.ts), for the single-paper kinds. */
+function printBaseline(baseline: PlainBm25, questions: readonly EvalQuestion[]): void {
+  const ranked = questions.filter((q) => !isDeclinedKind(q.kind) && q.kind !== 'topic');
+  if (ranked.length === 0) return;
+  const byKind = new Map<string, Scores[]>();
+  for (const question of ranked) {
+    const scores = scoreAnswer(question, baseline.answer(question.q));
+    for (const kind of ['all', question.kind]) byKind.set(kind, [...(byKind.get(kind) ?? []), scores]);
+  }
+  const hit1 = (kind: string) => (meanScores(byKind.get(kind) ?? []).hit1 ?? 0).toFixed(3);
+  const kinds = [...byKind.keys()].filter((kind) => kind !== 'all').sort();
+  console.log(`\nPlain BM25, same single-paper questions: hit@1 ${hit1('all')}, MRR@10 ${(meanScores(byKind.get('all')!).mrr10 ?? 0).toFixed(3)} (${kinds.map((kind) => `${kind} ${hit1(kind)}`).join(', ')}).`);
 }
 
 /**
@@ -80,7 +101,7 @@ function evaluate(index: PaperIndex, qs: readonly EvalQuestion[]): Map<string, S
   for (const question of qs) {
     const answer = answerOrRefusal(index, question.q);
     const scores = scoreAnswer(question, answer);
-    if (args.has('--verbose') && isMiss(scores)) {
+    if (args.has('--verbose') && isMiss(question, scores)) {
       console.log(`MISS [${question.kind}] ${question.q}\n  got: ${answer.results.slice(0, 3).map((r) => r.paper.title.slice(0, 50)).join(' | ')}\n  want: ${question.relevant.join(', ') || '(no answer)'}${question.answer || scores.declined === 0 ? `\n  answer: ${answer.answer?.text}` : ''}${question.answer ? `\n  gold:   ${question.answer}` : ''}`);
     }
     // Questions to decline are not counted under "all", which keeps the rank metrics of the questions papers answer.
@@ -99,8 +120,9 @@ function answerOrRefusal(index: PaperIndex, question: string): Answer {
   }
 }
 
-function isMiss(scores: Scores): boolean {
-  return scores.hit1 === 0 || scores.answerAccuracy === 0 || (scores.topicRecall10 ?? 1) < 1 || scores.declined === 0;
+function isMiss(question: EvalQuestion, scores: Scores): boolean {
+  if (isDeclinedKind(question.kind)) return scores.declined === 0;
+  return scores.hit1 === 0 || scores.answerAccuracy === 0 || (scores.topicRecall10 ?? 1) < 1 || scores.declined === 1;
 }
 
 function printTable(title: string, byKind: Map<string, Scores[]>, withTopics: boolean): void {

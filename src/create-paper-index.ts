@@ -4,14 +4,18 @@ import {
   type AnswerOptions, type IngestSummary, type PaperIndex, type SearchOptions,
 } from './paper-index.js';
 import { SearchEngine } from './search/search-engine.js';
-import { parseQuestion, type ParsedQuestion } from './search/question.js';
+import { parseQuestion, tidyQuestion, type ParsedQuestion } from './search/question.js';
 import { planCandidates } from './search/query-plan.js';
 import { rerank, RANKING, type RankedHit, type RankingWeights } from './search/rerank.js';
 import { gatherCandidates } from './search/candidates.js';
+import { topicShareIn, withTopicShares } from './search/query-weights.js';
+import { smallTalkReply } from './answer/small-talk.js';
+import { answersConfidently } from './answer/confidence.js';
+import { orderByLikeness, telltaleWords } from './search/paper-likeness.js';
 import { makeSnippet } from './answer/snippet.js';
 import { pickSentence } from './answer/pick-sentence.js';
 import { splitSentences } from './answer/sentences.js';
-import { analyze, analyzeAsWritten, type TermAsWritten } from './search/analyzer.js';
+import { analyze } from './search/analyzer.js';
 import { MAX_COMPLETIONS, unfinishedWordPrefix } from './search/unfinished-word.js';
 import { mergePapers } from './corpus/make-paper.js';
 import { PaperCatalog } from './paper-catalog.js';
@@ -19,8 +23,8 @@ import { corpusStats } from './corpus-stats.js';
 
 /** At most this many ranked papers are kept for paging: nobody pages past 100 results in a chat. */
 const MAX_RANKED = 100;
-/** "More like this" asks with the title and this many of the abstract's most telling terms. */
-const SIMILAR_QUERY_TERMS = 12;
+/** A question the library has nothing on lists this many papers at most, as possibly related. */
+const POSSIBLY_RELATED = 3;
 
 /** Builds the core API over a corpus. */
 export function createPaperIndex(papers: readonly Paper[], engine = SearchEngine.build(papers), weights = RANKING): PaperIndex {
@@ -39,16 +43,20 @@ class LivePaperIndex implements PaperIndex {
   }
 
   answer(question: string, options: AnswerOptions = {}): Answer {
+    const tidy = tidyQuestion(question);
+    const reply = smallTalkReply(tidy, (term) => topicShareIn(this.engine, term, this.weights.everydayOdds), this.weights.smallTalkMaxShare);
+    if (reply) return { kind: 'small-talk', question: tidy, answer: null, results: [], suggestions: [], reply };
     const parsed = parseQuestion(question);
-    const results = this.toMatches(this.rank(parsed).slice(0, clampLimit(options.limit)), parsed);
-    const top = results[0];
-    return {
-      kind: top ? 'answered' : 'nothing-found',
-      question: parsed.text,
-      answer: top ? this.cite(top.paper, parsed) : null,
-      results,
-      suggestions: top ? [] : this.suggestionsFor(parsed),
-    };
+    const ranked = this.rank(parsed);
+    const top = ranked[0];
+    const limit = clampLimit(options.limit);
+    const base = { question: parsed.text, answer: null, suggestions: [] };
+    if (!top) return { ...base, kind: 'nothing-found', results: [], suggestions: this.suggestionsFor(parsed) };
+    if (!answersConfidently(top, parsed.text, this.engine.rarestTermWeight, this.weights)) {
+      return { ...base, kind: 'not-in-library', results: this.toMatches(ranked.slice(0, Math.min(limit, POSSIBLY_RELATED)), parsed) };
+    }
+    const results = this.toMatches(ranked.slice(0, limit), parsed);
+    return { ...base, kind: 'answered', answer: this.cite(results[0]!.paper, parsed), results };
   }
 
   search(query: string, options: SearchOptions = {}): SearchPage {
@@ -71,9 +79,10 @@ class LivePaperIndex implements PaperIndex {
   similar(paperId: string, options: { limit?: number } = {}): PaperMatch[] {
     const paper = this.catalog.find(paperId);
     if (!paper) return [];
-    const query = { text: paper.title, words: this.telltaleWords(paper) };
-    const others = this.rank(query).filter((hit) => hit.id !== this.catalog.positionOf(paper.id));
-    return this.toMatches(others.slice(0, clampLimit(options.limit)), query);
+    const position = this.catalog.positionOf(paper.id)!;
+    const query = { text: paper.title, words: telltaleWords(paper, this.engine) };
+    const others = this.rank(query).filter((hit) => hit.id !== position);
+    return this.toMatches(orderByLikeness(position, others, this.engine).slice(0, clampLimit(options.limit)), query);
   }
 
   suggestTitles(prefix: string, limit = MAX_SUGGESTIONS): TitleSuggestion[] {
@@ -115,9 +124,14 @@ class LivePaperIndex implements PaperIndex {
 
   /** Every candidate that matched, best first, capped at `MAX_RANKED`. */
   private rank(parsed: ParsedQuestion): RankedHit[] {
-    const context = { documentFrequency: (term: string) => this.engine.documentFrequency(term), isCommon: (term: string) => this.engine.isCommon(term) };
-    const candidates = gatherCandidates(planCandidates(parsed.words, context), this.engine, this.weights);
-    return rerank(candidates, parsed.words, this.engine, this.weights).slice(0, MAX_RANKED);
+    const context = {
+      documentFrequency: (term: string) => this.engine.documentFrequency(term),
+      isCommon: (term: string) => this.engine.isCommon(term),
+      isAuthorWord: (term: string) => this.engine.authorFrequency(term) > 0,
+    };
+    const words = withTopicShares(parsed.words, this.engine, this.weights.everydayOdds);
+    const candidates = gatherCandidates(planCandidates(words, context), this.engine, this.weights);
+    return rerank(candidates, words, this.engine, this.weights).slice(0, MAX_RANKED);
   }
 
   /** Snippets cost a little each, so they are made only for the papers shown. */
@@ -137,25 +151,6 @@ class LivePaperIndex implements PaperIndex {
     // A paper found by its author or a fuzzy title match may share no word with the question: quote its opening.
     const text = picked?.text ?? splitSentences(paper.abstract)[0] ?? paper.abstract;
     return { text, paperId: paper.id, paper };
-  }
-
-  /**
-   * The words that best tell this paper apart: frequent in it (the title counts twice), rare in the corpus. Each
-   * is shown as the abstract first writes it ("attention", not the index term "attent"; "spike", not the title's
-   * "Spike"), since similar papers list it as why they match.
-   */
-  private telltaleWords(paper: Paper): TermAsWritten[] {
-    const counts = new Map<string, { word: string; count: number }>();
-    for (const { term, word } of analyzeAsWritten(`${paper.abstract} ${paper.title} ${paper.title}`)) {
-      const seen = counts.get(term);
-      if (seen) seen.count += 1;
-      else counts.set(term, { word, count: 1 });
-    }
-    return [...counts]
-      .map(([term, { word, count }]) => ({ term, word, weight: count * this.engine.inverseDocumentFrequency(term) }))
-      .sort((a, b) => b.weight - a.weight)
-      .slice(0, SIMILAR_QUERY_TERMS)
-      .map(({ term, word }) => ({ term, word }));
   }
 
   /**

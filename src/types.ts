@@ -63,9 +63,12 @@ export interface CitedAnswer {
 /**
  * What kind of reply an answer is, so that every adapter says the same:
  * - `answered`: `answer` quotes the best paper, and `results` lists the papers that match.
+ * - `not-in-library`: papers share words with the question, but none well enough to answer it (the library has
+ *   nothing on that); `answer` is null and `results` lists the nearest few, as possibly related.
+ * - `small-talk`: thanks, a greeting or a goodbye, not a question; `reply` says something back, and there are no papers.
  * - `nothing-found`: no paper matched; `suggestions` may list close titles.
  */
-export type AnswerKind = 'answered' | 'nothing-found';
+export type AnswerKind = 'answered' | 'not-in-library' | 'small-talk' | 'nothing-found';
 
 /** What `answer(question)` returns. */
 export interface Answer {
@@ -75,6 +78,8 @@ export interface Answer {
   results: PaperMatch[];
   /** Titles or words to try when nothing matched; empty when there are results. */
   suggestions: string[];
+  /** Small talk only: a short reply in kind ("You're welcome!"). */
+  reply?: string;
 }
 
 /** What `search(query)` returns: one page of results and the total for paging. */

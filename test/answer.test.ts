@@ -90,6 +90,12 @@ describe('similar(paper)', () => {
     expect(similar.slice(0, 3).map((m) => m.paper.title)).toContainEqual(expect.stringMatching(/^FRUGAL/));
   });
 
+  it('weighs what the paper is about, not any one shared word: the contrastive-loss paper lists contrastive-loss papers', () => {
+    const contrastive = index.paper('Understanding the Behaviour of Contrastive Loss')!;
+    const titles = index.similar(contrastive.id, { limit: 3 }).map((m) => m.paper.title);
+    expect(titles).toEqual([expect.stringMatching(/Contrastive/), expect.stringMatching(/Contrastive/), expect.stringMatching(/Contrastive/)]);
+  });
+
   it('says why each matched in the words the paper writes, not in index terms ("attention", not "attent")', () => {
     const sink = index.paper('When Attention Sink Emerges in Language Models: An Empirical View')!;
     const words = index.similar(sink.id, { limit: 5 }).flatMap((match) => match.matchedTerms);

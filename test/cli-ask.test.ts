@@ -22,7 +22,9 @@ function ask(args: string[], stdin?: string, env: Record<string, string> = { DAT
   });
 }
 
-const JsonAnswer = (line: string) => JSON.parse(line) as { question: string; answer: { text: string; paperId: string } | null; results: { id: string; title: string; score: number }[] };
+const JsonAnswer = (line: string) => JSON.parse(line) as {
+  question: string; kind: string; answer: { text: string; paperId: string } | null; results: { id: string; title: string; score: number }[]; reply?: string;
+};
 
 describe('npm run ask', () => {
   it('prints the cited sentence, then the papers with links and why they matched', async () => {
@@ -49,11 +51,28 @@ describe('npm run ask', () => {
     const { code, stdout } = await ask(['--json', '--limit', '12', 'spike-aware adam']);
     expect(code).toBe(0);
     const answer = JsonAnswer(stdout);
-    expect(Object.keys(answer)).toEqual(['question', 'answer', 'results']);
+    expect(Object.keys(answer)).toEqual(['question', 'kind', 'answer', 'results']);
+    expect(answer.kind).toBe('answered');
     expect(Object.keys(answer.answer!)).toEqual(['text', 'paperId']);
     expect(answer.results).toHaveLength(12);
     expect(Object.keys(answer.results[0]!)).toEqual(['id', 'title', 'score']);
     expect(answer.results[0]!.id).toBe('spam-spike-aware-adam-with-momentum-reset-for-stable-llm-training');
+  });
+
+  it('says with --json when the library has nothing on a question: no answer, the possibly related papers, and why', async () => {
+    const { code, stdout } = await ask([], 'which papers study protein folding?\nthanks, that was helpful\n');
+    expect(code).toBe(0);
+    const [offTopic, thanks] = stdout.trim().split('\n').map(JsonAnswer);
+    expect(offTopic).toMatchObject({ kind: 'not-in-library', answer: null });
+    expect(offTopic!.results.length).toBeLessThanOrEqual(3);
+    expect(thanks).toMatchObject({ kind: 'small-talk', answer: null, results: [], reply: expect.stringMatching(/welcome/i) });
+  });
+
+  it('says in plain text that the library has nothing on it, and lists the nearest papers as possibly related', async () => {
+    const { code, stdout } = await ask(['which papers study protein folding?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^The library has nothing on that.*\nPossibly related:\n\n1\. /);
+    expect(stdout).not.toMatch(/“/);
   });
 
   it('answers stdin line by line, in order, with an empty answer for a line it cannot search', async () => {
@@ -61,7 +80,7 @@ describe('npm run ask', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n').map(JsonAnswer);
     expect(lines.map((l) => l.question)).toEqual(['what is NormGrad?', '', 'how does attention work in vision transformers?']);
-    expect(lines[1]).toEqual({ question: '', answer: null, results: [] });
+    expect(lines[1]).toEqual({ question: '', kind: 'nothing-found', answer: null, results: [] });
     expect(lines[2]!.results.length).toBeGreaterThanOrEqual(10);
     expect(stderr).toMatch(/ask a question/);
     expect(stderr).not.toMatch(/No question given/);

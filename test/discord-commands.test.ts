@@ -55,6 +55,24 @@ describe('/ask', () => {
   });
 });
 
+describe('/ask about something the library has nothing on', () => {
+  it('says so instead of quoting, and lists the nearest papers as possibly related, with no footer about quotes', async () => {
+    const reply = await bot.run(chatInput('ask', { question: 'which papers study protein folding?' }));
+    const embed = embedOf(reply.data);
+    expect(embed.description).toMatch(/^The library has nothing on that.*\n\*\*Possibly related:\*\*$/);
+    expect(embed.description).not.toMatch(/^>/);
+    expect(embed.footer).toBeUndefined();
+    expect(embed.fields!.length).toBeGreaterThan(0);
+    expect(embed.fields!.length).toBeLessThanOrEqual(3);
+  });
+
+  it('answers small talk in kind, with no embed and no papers', async () => {
+    const reply = await bot.run(chatInput('ask', { question: 'thanks, that was helpful' }));
+    expect(reply.data.content).toMatch(/welcome/i);
+    expect(reply.data.embeds).toEqual([]);
+  });
+});
+
 describe('/ask private', () => {
   it('answers only the asker, with a "Share in channel" button (pressing it: discord-share.test.ts)', async () => {
     const raw = chatInput('ask', { question: 'what is margin-MSE distillation?', private: true });

@@ -54,6 +54,23 @@ describe('a mention or a DM that asks for help', () => {
   });
 });
 
+describe('a question the library has nothing on, and small talk', () => {
+  it('says the library has nothing on it, then the nearest papers as possibly related, with no quote', async () => {
+    const [reply] = await callsAfter(1, () => bed.event(messageEvent({ text: 'which papers study protein folding?' })));
+    expect(layoutOf(reply!.body)[0]).toBe('header');
+    expect(visibleText(reply!.body)).toMatch(/The library has nothing on that.*\n\*Possibly related:\*/);
+    expect(reply!.body.text).toMatch(/^The library has nothing on that/);
+    expect(layoutOf(reply!.body)).not.toContain('context');
+    expect(limitViolations(reply!.body)).toEqual([]);
+  });
+
+  it('answers thanks with a short reply of its own and no papers', async () => {
+    const [reply] = await callsAfter(1, () => bed.event(messageEvent({ text: 'thanks, that was helpful' })));
+    expect(layoutOf(reply!.body)).toEqual(['section']);
+    expect(reply!.body.text).toMatch(/welcome/i);
+  });
+});
+
 describe('a direct message', () => {
   it('is answered in the DM, not in a thread', async () => {
     const [reply] = await callsAfter(1, () => bed.event(messageEvent({ text: 'knowledge distillation for ranking' })));

@@ -143,6 +143,7 @@ describe('mention safety in what papers say', () => {
       formatSearchPage({ query: '<@U1>', results: [match(hostile)], total: 1, offset: 0, suggestions: [] }),
       formatSimilar(hostile, [match(hostile)]),
       formatAnswer({ kind: 'nothing-found', question: '<!here>', answer: null, results: [], suggestions: [hostile.title] }),
+      formatAnswer({ kind: 'not-in-library', question: '<!channel> @here', answer: null, results: [match(hostile)], suggestions: [] }),
     ];
     for (const message of messages) expect(unsafeSequences(message)).toEqual([]);
     // The escaped words are still there for the reader to see.

@@ -58,7 +58,7 @@ async function answerStdin(index: PaperIndex, options: { limit: number }): Promi
     } catch (error) {
       if (!isUserError(error)) throw error;
       process.stderr.write(`${error.message}\n`);
-      process.stdout.write(`${JSON.stringify({ question: line, answer: null, results: [] })}\n`);
+      process.stdout.write(`${JSON.stringify({ question: line, kind: 'nothing-found', answer: null, results: [] })}\n`);
     }
   }
 }

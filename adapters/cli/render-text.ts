@@ -1,14 +1,17 @@
 import type { Answer, PaperMatch, SearchPage, Paper } from '../../src/types.js';
 import { displayText, formatAuthors } from '../../src/text.js';
 import { paperLinks, primaryLink } from '../../src/links.js';
+import { NOT_IN_LIBRARY, POSSIBLY_RELATED } from '../../src/answer/wording.js';
 
 /** Plain-text rendering of the core's results for a terminal: the CLI's one formatter. */
 
 export function renderAnswer(answer: Answer): string {
+  if (answer.kind === 'small-talk') return answer.reply ?? '';
   const lines: string[] = [];
   if (answer.answer) {
     lines.push(`“${displayText(answer.answer.text)}”`, `  — ${answer.answer.paper.title} (${primaryLink(answer.answer.paper)})`, '');
   }
+  if (answer.kind === 'not-in-library') lines.push(NOT_IN_LIBRARY, `${POSSIBLY_RELATED}:`, '');
   lines.push(...renderMatches(answer.results, answer.suggestions));
   return lines.join('\n');
 }

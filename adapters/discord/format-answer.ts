@@ -6,6 +6,8 @@ import { fitText, maskedLink } from './fit.js';
 import { resultFields, suggestionLines } from './format-results.js';
 import { checkedMessage, type DiscordMessage } from './message.js';
 import { SHARE_BUTTON_ID } from './button-ids.js';
+import { escapeMarkdownText } from './escape.js';
+import { NOT_IN_LIBRARY, POSSIBLY_RELATED } from '../../src/answer/wording.js';
 
 /** The answer papers listed under the quote. */
 export const ANSWER_RESULTS = 3;
@@ -18,17 +20,20 @@ export const SHARED_NOTE = 'Shared in this channel.';
 
 /**
  * `/ask`: the question as the title, the cited sentence as a quote with its paper linked, then the top papers
- * and why each matched. `shareable` adds the "Share in channel" button (for private answers).
+ * and why each matched; for a question the library has nothing on, that it has nothing, and the papers as possibly
+ * related; for small talk, the reply alone. `shareable` adds the "Share in channel" button (for private answers).
  */
 export function formatAnswer(answer: Answer, shareable: boolean): DiscordMessage {
+  if (answer.kind === 'small-talk') return checkedMessage({ content: escapeMarkdownText(answer.reply ?? ''), embeds: [], components: [] });
   const title = `“${fitText(answer.question, DISCORD_LIMITS.embedTitle - 2)}”`;
-  const description = answer.answer ? citation(answer) : `No papers matched.\n${suggestionLines(answer.suggestions, 1000)}`;
-  const budget = DISCORD_LIMITS.embedTotal - title.length - description.length - ANSWER_FOOTER.length;
+  const description = answer.answer ? citation(answer) : withoutQuote(answer);
+  const footer = answer.answer ? ANSWER_FOOTER : '';
+  const budget = DISCORD_LIMITS.embedTotal - title.length - description.length - footer.length;
   const embed = new EmbedBuilder()
     .setColor(ANSWER_COLOR)
     .setTitle(title)
-    .setDescription(description)
-    .setFooter({ text: ANSWER_FOOTER });
+    .setDescription(description);
+  if (footer) embed.setFooter({ text: footer });
   const fields = resultFields(answer.results.slice(0, ANSWER_RESULTS), 1, budget);
   if (fields.length > 0) embed.addFields(fields);
   return checkedMessage({ embeds: [embed], components: shareable ? [shareRow()] : [] });
@@ -45,6 +50,12 @@ export function formatSharedAnswer(embeds: readonly APIEmbed[]): DiscordMessage 
 /** The private answer once shared: the same embeds, the button gone, a note in its place. */
 export function formatSharedNote(embeds: readonly APIEmbed[]): DiscordMessage {
   return checkedMessage({ content: SHARED_NOTE, embeds: embeds.map((embed) => EmbedBuilder.from(embed)), components: [] });
+}
+
+/** What stands in the quote's place: the library has nothing on it (papers follow as possibly related), or no paper matched. */
+function withoutQuote(answer: Answer): string {
+  if (answer.kind === 'not-in-library') return `${NOT_IN_LIBRARY}\n**${POSSIBLY_RELATED}:**`;
+  return `No papers matched.\n${suggestionLines(answer.suggestions, 1000)}`;
 }
 
 function citation(answer: Answer): string {

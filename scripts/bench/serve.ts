@@ -20,6 +20,8 @@ export interface ServeReport {
   /** For an index built in a child process: the child's peak resident memory. */
   childPeakRssMiB?: number;
   answer: Percentiles;
+  /** `answer` for long questions in chat voice (the chat-questions sets). */
+  chat: Percentiles;
   search: Percentiles;
   suggest: Percentiles;
   ingestDayMs: number;
@@ -35,6 +37,8 @@ export interface ServeJob {
   corpusPaths: string[];
   cacheDir: string;
   queries: string[];
+  /** Long questions in chat voice, timed apart from `queries`. */
+  chatQuestions: string[];
   prefixes: string[];
   ingestFile: string;
 }
@@ -64,6 +68,7 @@ const safely = (run: (index: PaperIndex, query: string) => unknown) => (query: s
 };
 
 const answer = measure(safely((i, q) => i.answer(q)), job.queries);
+const chat = measure(safely((i, q) => i.answer(q)), job.chatQuestions);
 const search = measure(safely((i, q) => i.search(q)), job.queries);
 const suggest = measure((prefix) => index.suggestTitles(prefix), job.prefixes);
 const papers = index.stats().papers;
@@ -77,6 +82,7 @@ const report: ServeReport = {
   phases: ready?.phases,
   childPeakRssMiB: ready?.child && ready.child.peakRssBytes / 2 ** 20,
   answer,
+  chat,
   search,
   suggest,
   ingestDayMs,

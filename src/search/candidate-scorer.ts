@@ -32,6 +32,8 @@ export class CandidateScorer {
   private readonly bodyCounts: Int32Array;
   private readonly matched: Uint8Array;
   private readonly pairs: Uint8Array;
+  /** Query words this paper matched in an author's name only. */
+  private readonly byAuthorOnly: Uint8Array;
   /** Which query words are in some author's name. */
   private readonly authorWords: boolean[];
 
@@ -49,6 +51,7 @@ export class CandidateScorer {
     this.bodyCounts = new Int32Array(slots.termIds.length);
     this.matched = new Uint8Array(queryTerms.length);
     this.pairs = new Uint8Array(queryTerms.length);
+    this.byAuthorOnly = new Uint8Array(queryTerms.length);
     // A word typed twice earns its bonus once, as a name does.
     this.authorWords = queryTerms.map((term, i) => engine.authorFrequency(term) > 0 && queryTerms.indexOf(term) === i);
   }
@@ -58,16 +61,39 @@ export class CandidateScorer {
     const sequence = this.engine.sequences.get(id);
     this.matched.fill(0);
     this.pairs.fill(0);
+    this.byAuthorOnly.fill(0);
     this.count(sequence.title, this.titleCounts);
+    const titleWeight = this.matchedWeight();
     this.count(sequence.abstract, this.bodyCounts);
     let score = this.fieldBonus(hit) + this.termScore(sequence.title.length, sequence.abstract.length);
-    let coveredWeight = 0;
     for (let i = 0; i < this.queryTerms.length; i += 1) {
       if (this.pairs[i]) score += (this.weights.pair * (this.queryWeights[i]! + this.queryWeights[i + 1]!)) / 2;
-      if (this.matched[i]) coveredWeight += this.queryWeights[i]!;
     }
-    const coverage = this.totalWeight > 0 ? coveredWeight / this.totalWeight : 0;
-    return { id, score: score * coverage ** this.weights.coverage, matched: Array.from(this.matched, Boolean) };
+    const coveredWeight = this.matchedWeight();
+    const authorOnlyWeight = this.authorOnlyWeight();
+    const share = (weight: number) => (this.totalWeight > 0 ? weight / this.totalWeight : 0);
+    return {
+      id,
+      score: score * share(coveredWeight) ** this.weights.coverage,
+      matched: Array.from(this.matched, Boolean),
+      evidence: coveredWeight - authorOnlyWeight,
+      authorEvidence: authorOnlyWeight,
+      inTitle: share(titleWeight),
+    };
+  }
+
+  /** The weight of the query words this paper has in an author's name only. */
+  private authorOnlyWeight(): number {
+    let weight = 0;
+    for (let i = 0; i < this.queryTerms.length; i += 1) if (this.byAuthorOnly[i]) weight += this.queryWeights[i]!;
+    return weight;
+  }
+
+  /** The weight of the query words matched so far. */
+  private matchedWeight(): number {
+    let weight = 0;
+    for (let i = 0; i < this.queryTerms.length; i += 1) if (this.matched[i]) weight += this.queryWeights[i]!;
+    return weight;
   }
 
   /** BM25 over the title (weighted) and the abstract, for every slot. */
@@ -124,6 +150,7 @@ export class CandidateScorer {
     this.queryTerms.forEach((term, queryIndex) => {
       if (!this.authorWords[queryIndex] || !this.engine.isByAuthorWord(hit.id, term)) return;
       bonus += this.weights.authors * this.queryWeights[queryIndex]!;
+      if (!this.matched[queryIndex]) this.byAuthorOnly[queryIndex] = 1;
       this.matched[queryIndex] = 1;
     });
     return bonus;

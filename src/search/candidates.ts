@@ -21,10 +21,10 @@ export function gatherCandidates(plan: CandidatePlan, engine: SearchEngine, weig
   }
   for (const term of plan.rareTerms) {
     const paper = engine.onlyPaperWith(term);
-    if (paper !== undefined && !hits.has(paper)) tally.add(paper, engine.inverseDocumentFrequency(term));
+    if (paper !== undefined && !hits.has(paper)) tally.add(paper, engine.inverseDocumentFrequency(term) * (plan.shares.get(term) ?? 1));
   }
   for (const term of plan.commonTerms) {
-    const idf = engine.inverseDocumentFrequency(term);
+    const idf = engine.inverseDocumentFrequency(term) * (plan.shares.get(term) ?? 1);
     for (const id of engine.papersWithCommon(term) ?? []) tally.add(id, idf);
     for (const id of engine.titlesWithCommon(term)) tally.add(id, idf * weights.candidateTitle);
   }

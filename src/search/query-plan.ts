@@ -1,5 +1,5 @@
 import type { Query } from 'minisearch';
-import type { QueryWord } from './question.js';
+import type { QueryTerm } from './rerank.js';
 import { FIELD_BOOST, FIELDS } from './search-engine.js';
 
 /**
@@ -12,6 +12,8 @@ import { FIELD_BOOST, FIELDS } from './search-engine.js';
 export interface PlanContext {
   documentFrequency: (term: string) => number;
   isCommon: (term: string) => boolean;
+  /** Whether some author has `term` in their name. */
+  isAuthorWord: (term: string) => boolean;
 }
 
 /**
@@ -22,6 +24,13 @@ export interface PlanContext {
  */
 const MIN_FUZZY_LENGTH = 5;
 const MIN_PREFIX_LENGTH = 3;
+/**
+ * Words that keep less of their weight as topic words (query-weights.ts) gather no candidates: a chat question's
+ * "keep", "want" or "stuff" would walk long lists of papers to add next to nothing. Re-ranking still counts them.
+ * Names of authors gather all the same ("Wang", "Li"): papers by someone are found through their name alone.
+ * 0.1-0.3 gave the same first answers on our sets at 75k.
+ */
+const MIN_GATHERING_SHARE = 0.1;
 
 /** Where candidates come from: minisearch for the rarer words, lists of papers for the common ones. */
 export interface CandidatePlan {
@@ -31,16 +40,20 @@ export interface CandidatePlan {
   rareTerms: string[];
   /** The common words. */
   commonTerms: string[];
+  /** The share of its weight each word keeps as a topic word (query-weights.ts). */
+  shares: ReadonlyMap<string, number>;
 }
 
-export function planCandidates(words: readonly QueryWord[], context: PlanContext): CandidatePlan {
+export function planCandidates(words: readonly QueryTerm[], context: PlanContext): CandidatePlan {
+  const shares = new Map(words.map((w) => [w.term, w.share ?? 1]));
   const typed = words.filter((w) => !w.joined).map((w) => w.term);
   const lastTerm = typed.at(-1);
   const unknown = (term: string) => context.documentFrequency(term) === 0;
-  const searchable = words.filter((w) => !(w.joined && unknown(w.term))).map((w) => w.term);
+  const gathers = (w: QueryTerm) => (w.share ?? 1) >= MIN_GATHERING_SHARE || context.isAuthorWord(w.term);
+  const searchable = words.filter((w) => !(w.joined && unknown(w.term)) && gathers(w)).map((w) => w.term);
   const selective = searchable.filter((term) => !context.isCommon(term));
   const commonTerms = searchable.filter((term) => context.isCommon(term));
-  if (selective.length === 0) return { query: undefined, rareTerms: [], commonTerms };
+  if (selective.length === 0) return { query: undefined, rareTerms: [], commonTerms, shares };
   const query: Query = {
     queries: selective,
     fields: [...FIELDS],
@@ -48,8 +61,9 @@ export function planCandidates(words: readonly QueryWord[], context: PlanContext
     combineWith: 'OR',
     fuzzy: (term: string) => (unknown(term) && typed.includes(term) && term.length >= MIN_FUZZY_LENGTH ? fuzzyDistance(term) : false),
     prefix: (term: string) => term === lastTerm && term.length >= MIN_PREFIX_LENGTH && unknown(term),
+    boostTerm: (term: string) => shares.get(term) ?? 1,
   };
-  return { query, rareTerms: selective, commonTerms };
+  return { query, rareTerms: selective, commonTerms, shares };
 }
 
 /** One edit for most words, two for long ones: "lerning" → "learning", "invarient" → "invariant". */

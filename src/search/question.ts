@@ -39,7 +39,7 @@ export interface ParsedQuestion {
  * nothing to search for.
  */
 export function parseQuestion(raw: string): ParsedQuestion {
-  const text = raw.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const text = tidyQuestion(raw);
   if (text === '') throw new UserError('Please ask a question or give a few words to search for.');
   if (text.length > MAX_QUESTION_LENGTH) {
     throw new UserError(`That is ${text.length.toLocaleString('en-US')} characters; please keep questions under ${MAX_QUESTION_LENGTH.toLocaleString('en-US')}.`);
@@ -49,6 +49,11 @@ export function parseQuestion(raw: string): ParsedQuestion {
     throw new UserError('I could not find any words to search for in that. Try naming a method, a task or a title, e.g. "attention sinks in language models".');
   }
   return { text, words };
+}
+
+/** The question with invisible and control characters removed and white space collapsed, for echoing back. */
+export function tidyQuestion(raw: string): string {
+  return raw.replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
 }
 
 function searchableWords(text: string): QueryWord[] {

@@ -24,15 +24,16 @@ let lastPaper = new Int32Array(0);
  * is a feedback paper (at most `relatedMaxShare` of the corpus): all of them, not only the question's
  * candidates, so that the company a word keeps does not change with how minisearch cut the candidate list. A
  * word in many of them and rare in the corpus is related. Computed per question from the term sequences: no
- * co-occurrence table is built or stored.
+ * co-occurrence table is built or stored. Only topic words (`isTopicWord`) are expanded: the company an everyday
+ * word keeps ("honestly", "drag") says nothing about the question.
  */
-export function findRelatedTerms(queryTerms: readonly string[], engine: SearchEngine, weights: RankingWeights): RelatedTerm[] {
+export function findRelatedTerms(queryTerms: readonly string[], engine: SearchEngine, weights: RankingWeights, isTopicWord: (queryIndex: number) => boolean = () => true): RelatedTerm[] {
   const maxDocuments = engine.documentCount * weights.relatedMaxShare;
   const known = new Set(queryTerms);
   const related: RelatedTerm[] = [];
   queryTerms.forEach((term, queryIndex) => {
     const frequency = engine.vocabulary.frequency(term);
-    if (frequency === 0 || frequency > maxDocuments) return;
+    if (frequency === 0 || frequency > maxDocuments || !isTopicWord(queryIndex)) return;
     const feedback = feedbackPapers(engine, term);
     if (feedback.length < weights.relatedMinFeedback) return;
     for (const found of companions(feedback, engine, weights, known)) related.push({ term: found, queryIndex });

@@ -4,9 +4,13 @@ import { editDistance } from './edit-distance.js';
 import { findRelatedTerms } from './related-terms.js';
 import { findWordVariants } from './word-variants.js';
 import type { QueryWord } from './question.js';
+import { topicShareIn } from './query-weights.js';
 
-/** A question word as re-ranking needs it: its index term, and whether it is a joined compound. */
-export type QueryTerm = Pick<QueryWord, 'term' | 'joined'>;
+/**
+ * A question word as re-ranking needs it: its index term, whether it is a joined compound, and the share of its
+ * weight it keeps as a topic word (query-weights.ts; 1 when not given).
+ */
+export type QueryTerm = Pick<QueryWord, 'term' | 'joined'> & { share?: number };
 
 /**
  * Weights of the final ranking, tuned with `npm run eval` on the dev questions (seed and seed + 74,728 arXiv
@@ -52,6 +56,13 @@ export const RANKING = {
    * `relatedMinFeedback` papers that have it, each related word in `relatedMinSupport` of them. Under 600
    * papers no word is rare enough: there are too few papers to tell company from chance (the seed has none). */
   relatedPerTerm: 3,
+  /**
+   * Related words are looked for only for question words that keep at least this share of their weight as topic
+   * words (query-weights.ts). On all our sets at 75k (461 single-paper questions), 0.6-0.7 put 7 more first than
+   * looking for all (0.5: 2; 0.8: 5, losing "haze" for the dev rain/snow/haze paraphrase), and long chat
+   * questions spent about half as long on CPU (p99 42 → 26 ms).
+   */
+  relatedMinShare: 0.65,
   relatedMaxShare: 0.005,
   relatedMinFeedback: 3,
   relatedMinSupport: 2,
@@ -66,6 +77,11 @@ export const RANKING = {
   variantCut: 2,
   /** Re-rank at most this many candidates (candidates.ts): 1,000 changed no first answer at 75k, and cost time. */
   maxCandidates: 300,
+  everydayOdds: 170,
+  answerFloor: 0.9,
+  titleShare: 0.99,
+  titleFloor: 0.15,
+  smallTalkMaxShare: 0.2,
   /**
    * A common question word in a candidate's title earns it this much more than one in its abstract alone
    * (candidates.ts). 0-2 gave the same first answers at 75k papers, with or without the team's questions.
@@ -91,6 +107,16 @@ export interface RankedHit {
   score: number;
   /** For each query term, in order: whether this paper matched it (exactly or through a typo/prefix match). */
   matched: boolean[];
+  /**
+   * The weight of the question words it matched in its title, abstract or short names: their inverse document
+   * frequencies, each times the share it keeps as a topic word (query-weights.ts). How much the paper has to do
+   * with the question, whatever its rivals.
+   */
+  evidence: number;
+  /** The same for question words it matched in an author's name only: about the paper only if authors are asked about. */
+  authorEvidence: number;
+  /** The share of the question's weight found in its title: 1 when the question is (part of) the title. */
+  inTitle: number;
 }
 
 /**
@@ -104,9 +130,12 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
   const queryTerms = words.map((word) => word.term);
   const idf = (term: string) => engine.inverseDocumentFrequency(term);
   const expansions = findExpansions(candidates, queryTerms, engine);
-  // An unknown word weighs what its best stand-in weighs, so "attenton" counts like "attention".
-  const queryWeights = queryTerms.map((term) => (engine.documentFrequency(term) === 0 ? 0 : idf(term)));
-  for (const [term, queryIndex] of expansions) queryWeights[queryIndex] = Math.max(queryWeights[queryIndex]!, idf(term));
+  // An unknown word weighs what its likeliest stand-in weighs, so "attenton" counts like "attention".
+  const queryWeights = words.map(({ term, share = 1 }) => (engine.documentFrequency(term) === 0 ? 0 : idf(term) * share));
+  // A stand-in weighs as a topic word what it is one ("fastr" → "fast" is chat); and an everyday word the corpus
+  // lacks ("banana") is no typo, so its stand-ins ("bandana") weigh nothing (query-weights.ts).
+  const standInWeight = (term: string, queryIndex: number) => idf(term) * (words[queryIndex]!.share ?? 1) * topicShareIn(engine, term, weights.everydayOdds);
+  for (const [queryIndex, term] of likeliestStandIns(expansions, engine)) queryWeights[queryIndex] = standInWeight(term, queryIndex);
   words.forEach((word, queryIndex) => {
     if (word.joined) queryWeights[queryIndex]! *= weights.joined;
   });
@@ -119,7 +148,7 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
     slots.weight.push(weight);
   };
   queryTerms.forEach((term, queryIndex) => addSlot(term, queryIndex, queryWeights[queryIndex]!));
-  for (const [term, queryIndex] of expansions) addSlot(term, queryIndex, idf(term) * weights.expansion);
+  for (const [term, queryIndex] of expansions) addSlot(term, queryIndex, standInWeight(term, queryIndex) * weights.expansion);
   const scoreAll = () => {
     const scorer = new CandidateScorer(engine, slots, queryTerms, queryWeights, expansions, weights);
     const ranked = withSlotTable(slots, engine.vocabulary.size, () => candidates.map((hit) => scorer.score(hit)));
@@ -127,14 +156,17 @@ export function rerank(candidates: readonly Candidate[], words: readonly QueryTe
   };
   const ranked = scoreAll();
   if (coverage(ranked[0], queryWeights) >= weights.relatedBelowCoverage) return ranked;
-  const related = findRelatedTerms(queryTerms, engine, weights);
+  const related = findRelatedTerms(queryTerms, engine, weights, (queryIndex) => (words[queryIndex]!.share ?? 1) >= weights.relatedMinShare);
   const variants = findWordVariants(queryTerms, engine.vocabulary, weights);
   if (related.length === 0 && variants.length === 0) return ranked;
   for (const { term, queryIndex } of variants) addSlot(term, queryIndex, idf(term) * weights.variant);
   for (const { term, queryIndex } of related) addSlot(term, queryIndex, idf(term) * weights.related);
   // Stand-ins order the papers, but a paper is said to match only the words it has ("hospital", not "medical").
-  const ownWords = new Map(ranked.map((hit) => [hit.id, hit.matched]));
-  return scoreAll().map((hit) => ({ ...hit, matched: ownWords.get(hit.id)! }));
+  const ownWords = new Map(ranked.map((hit) => [hit.id, hit]));
+  return scoreAll().map((hit) => {
+    const own = ownWords.get(hit.id)!;
+    return { ...hit, matched: own.matched, evidence: own.evidence, authorEvidence: own.authorEvidence, inTitle: own.inTitle };
+  });
 }
 
 /** The share of the question's weight a hit matched (1 when there is no hit: nothing to improve on). */
@@ -143,6 +175,19 @@ function coverage(hit: RankedHit | undefined, queryWeights: readonly number[]): 
   const total = queryWeights.reduce((sum, weight) => sum + weight, 0);
   const matched = queryWeights.reduce((sum, weight, i) => sum + (hit.matched[i] ? weight : 0), 0);
   return total > 0 ? matched / total : 1;
+}
+
+/**
+ * For each unknown query word, the stand-in most papers have: the likeliest meant (spelling correction picks
+ * the most frequent candidate), where the rarest one was mostly a junk word ("retreival" → the name "ReTreVal").
+ */
+function likeliestStandIns(expansions: ReadonlyMap<string, number>, engine: SearchEngine): Map<number, string> {
+  const likeliest = new Map<number, string>();
+  for (const [term, queryIndex] of expansions) {
+    const best = likeliest.get(queryIndex);
+    if (best === undefined || engine.documentFrequency(term) > engine.documentFrequency(best)) likeliest.set(queryIndex, term);
+  }
+  return likeliest;
 }
 
 /**

@@ -238,6 +238,11 @@ export class SearchEngine {
     return idf(this.documentCount, this.documentFrequency(term));
   }
 
+  /** The inverse document frequency of a term found in one paper only: the most that finding one word can say. */
+  get rarestTermWeight(): number {
+    return idf(this.documentCount, 1);
+  }
+
   isCommon(term: string): boolean {
     const id = this.vocabulary.idOf(term);
     return id !== undefined && this.common.has(id);
