@@ -105,5 +105,5 @@ describe('npm start with no tokens', () => {
     expect(second.stderr).toMatch(/"msg":"Index loaded","papers":1106,.*"snapshotOfStoreRevision":1\}/);
     // Nothing was added or changed since the snapshot: nothing to say.
     expect(second.stderr).not.toMatch(/Added ingested papers/);
-  }, 30_000);
+  }, 60_000);
 });

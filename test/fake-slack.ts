@@ -49,6 +49,8 @@ export interface FakeSlack {
   fail(method: string, ...faults: SlackFault[]): void;
   /** Channels that answer every call naming them with this Slack error (`is_archived`, …), as a gone channel does. */
   goneChannels: Map<string, string>;
+  /** Calls slowed by a `delayMs` fault that have arrived and are not answered yet. */
+  heldCalls(): number;
   /** Resolves once `count` calls have arrived (all calls so far when already there); rejects after `timeoutMs`. */
   waitForCalls(count: number, timeoutMs?: number): Promise<SlackCall[]>;
   /** Stops listening, as a host where nothing listens (connection refused), until `comeBack()`. */
@@ -75,6 +77,7 @@ export async function startFakeSlack(options: { socketUrl?: string; authError?: 
   const faults = new Map<string, SlackFault[]>();
   const goneChannels = new Map<string, string>();
   const waiters = new Set<() => void>();
+  let held = 0;
   const server: Server = createServer((req, res) => {
     void readBody(req).then((raw) => {
       const call = record(req, raw);
@@ -83,7 +86,9 @@ export async function startFakeSlack(options: { socketUrl?: string; authError?: 
         const fault = gone ? { error: gone } : faults.get(call.method)?.shift();
         const delayMs = fault && 'delayMs' in fault ? fault.delayMs : 0;
         // A slow call is recorded when it is answered: "accepted" then means the sender got its answer.
+        if (delayMs > 0) held += 1;
         setTimeout(() => {
+          if (delayMs > 0) held -= 1;
           call.refused = answer(res, call, fault, calls);
           calls.push(call);
           for (const wake of waiters) wake();
@@ -113,6 +118,7 @@ export async function startFakeSlack(options: { socketUrl?: string; authError?: 
     calls,
     handshakes,
     goneChannels,
+    heldCalls: () => held,
     fail: (method, ...more) => faults.set(method, [...(faults.get(method) ?? []), ...more]),
     waitForCalls: (count, timeoutMs = 5000) => new Promise((resolve, reject) => {
       const check = (): boolean => {

@@ -50,12 +50,13 @@ for (const backend of BACKENDS) {
     it('post nothing twice when the claim holder is killed mid-post: the survivors take over after its lease', async ({ onTestFinished }) => {
       const fakes = await startFakes(onTestFinished);
       const replicas = await startReplicas(fakes, await backend.freshDatabase(), onTestFinished);
-      // The first Slack digest is held by "Slack" long enough for its sender to be killed while it is in flight.
-      fakes.slack.fail('chat.postMessage', { delayMs: 8000 });
+      // The first Slack digest is held by "Slack" long enough for its sender to be killed while it is in flight,
+      // however slowly a loaded machine runs the test's own steps.
+      fakes.slack.fail('chat.postMessage', { delayMs: 15_000 });
       const keys = await subscribeForNextMinute(fakes, replicas);
 
+      await waitFor('a Slack digest held by the fake', () => fakes.slack.heldCalls() > 0, 120_000);
       const held = await inFlight(replicas.database, keys);
-      await sleep(1000);
       const holder = replicas.bots.find((bot) => held.claimedBy?.split(':')[1] === String(bot.child.pid));
       expect(holder, `the claim holder (${held.claimedBy}) is one of the replicas`).toBeDefined();
       holder!.child.kill('SIGKILL');
